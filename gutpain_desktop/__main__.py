@@ -1,0 +1,20 @@
+"""``python -m gutpain_desktop`` and the ``gutpain-desktop`` command."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .cli import build_parser, run_command
+
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if getattr(args, "command", None):
+        return run_command(args)
+    from .app import run_app  # Qt is imported only when the window is wanted
+
+    return run_app(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

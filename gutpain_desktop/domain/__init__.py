@@ -1,0 +1,1 @@
+"""Pure domain model: entries, scales and validation. No Qt, no SQLAlchemy."""

@@ -1,0 +1,155 @@
+"""The scales the app records, with anchors in our own words (see shared/DOMAIN.md section 1)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+NRS_MIN = 0
+NRS_MAX = 10
+
+#: Anchors shown next to every 0-10 rating where higher means worse.
+NRS_ANCHORS: dict[int, str] = {0: "none", 10: "worst imaginable"}
+PAIN_ANCHORS: dict[int, str] = {0: "no pain", 10: "worst pain imaginable"}
+#: Sleep quality runs the other way round: higher is better. Stated in the UI and the export.
+SLEEP_QUALITY_ANCHORS: dict[int, str] = {0: "very poor", 10: "excellent"}
+
+
+def nrs_band(value: int) -> str:
+    """Conventional band of a 0-10 score (a convention only, not a clinical category)."""
+    if value <= 0:
+        return "none"
+    if value <= 3:
+        return "mild"
+    if value <= 6:
+        return "moderate"
+    return "severe"
+
+
+BRISTOL_DESCRIPTIONS: dict[int, str] = {
+    1: "Separate hard lumps, hard to pass",
+    2: "Lumpy, sausage-shaped",
+    3: "Sausage-shaped with cracks on the surface",
+    4: "Smooth and soft, like a sausage or snake",
+    5: "Soft blobs with clear-cut edges",
+    6: "Mushy, fluffy pieces with ragged edges",
+    7: "Watery, no solid pieces",
+}
+
+
+def bristol_tendency(bristol_type: int) -> str:
+    if bristol_type <= 2:
+        return "leans to constipation"
+    if bristol_type <= 4:
+        return "typical"
+    return "loose"
+
+
+class Region(StrEnum):
+    LEFT_UPPER = "left_upper"
+    RIGHT_UPPER = "right_upper"
+    LEFT_LOWER = "left_lower"
+    RIGHT_LOWER = "right_lower"
+    AXIAL = "axial"
+
+
+REGION_LABELS: dict[Region, str] = {
+    Region.LEFT_UPPER: "Left upper body",
+    Region.RIGHT_UPPER: "Right upper body",
+    Region.LEFT_LOWER: "Left lower body",
+    Region.RIGHT_LOWER: "Right lower body",
+    Region.AXIAL: "Neck, back and trunk",
+}
+
+
+class BodySite(StrEnum):
+    """The 19 sites of the ACR 2016 Widespread Pain Index."""
+
+    JAW_L = "jaw_left"
+    SHOULDER_L = "shoulder_left"
+    UPPER_ARM_L = "upper_arm_left"
+    LOWER_ARM_L = "lower_arm_left"
+    JAW_R = "jaw_right"
+    SHOULDER_R = "shoulder_right"
+    UPPER_ARM_R = "upper_arm_right"
+    LOWER_ARM_R = "lower_arm_right"
+    HIP_L = "hip_left"
+    UPPER_LEG_L = "upper_leg_left"
+    LOWER_LEG_L = "lower_leg_left"
+    HIP_R = "hip_right"
+    UPPER_LEG_R = "upper_leg_right"
+    LOWER_LEG_R = "lower_leg_right"
+    NECK = "neck"
+    UPPER_BACK = "upper_back"
+    LOWER_BACK = "lower_back"
+    CHEST = "chest"
+    ABDOMEN = "abdomen"
+
+
+@dataclass(frozen=True, slots=True)
+class SiteInfo:
+    site: BodySite
+    label: str
+    region: Region
+    #: Jaw, chest and abdomen count in the WPI but not toward "generalized pain".
+    counts_for_generalized: bool = True
+
+
+BODY_SITES: tuple[SiteInfo, ...] = (
+    SiteInfo(BodySite.JAW_L, "Jaw, left", Region.LEFT_UPPER, False),
+    SiteInfo(BodySite.SHOULDER_L, "Shoulder girdle, left", Region.LEFT_UPPER),
+    SiteInfo(BodySite.UPPER_ARM_L, "Upper arm, left", Region.LEFT_UPPER),
+    SiteInfo(BodySite.LOWER_ARM_L, "Lower arm, left", Region.LEFT_UPPER),
+    SiteInfo(BodySite.JAW_R, "Jaw, right", Region.RIGHT_UPPER, False),
+    SiteInfo(BodySite.SHOULDER_R, "Shoulder girdle, right", Region.RIGHT_UPPER),
+    SiteInfo(BodySite.UPPER_ARM_R, "Upper arm, right", Region.RIGHT_UPPER),
+    SiteInfo(BodySite.LOWER_ARM_R, "Lower arm, right", Region.RIGHT_UPPER),
+    SiteInfo(BodySite.HIP_L, "Hip and buttock, left", Region.LEFT_LOWER),
+    SiteInfo(BodySite.UPPER_LEG_L, "Upper leg, left", Region.LEFT_LOWER),
+    SiteInfo(BodySite.LOWER_LEG_L, "Lower leg, left", Region.LEFT_LOWER),
+    SiteInfo(BodySite.HIP_R, "Hip and buttock, right", Region.RIGHT_LOWER),
+    SiteInfo(BodySite.UPPER_LEG_R, "Upper leg, right", Region.RIGHT_LOWER),
+    SiteInfo(BodySite.LOWER_LEG_R, "Lower leg, right", Region.RIGHT_LOWER),
+    SiteInfo(BodySite.NECK, "Neck", Region.AXIAL),
+    SiteInfo(BodySite.UPPER_BACK, "Upper back", Region.AXIAL),
+    SiteInfo(BodySite.LOWER_BACK, "Lower back", Region.AXIAL),
+    SiteInfo(BodySite.CHEST, "Chest", Region.AXIAL, False),
+    SiteInfo(BodySite.ABDOMEN, "Abdomen", Region.AXIAL, False),
+)
+SITE_INFO: dict[BodySite, SiteInfo] = {info.site: info for info in BODY_SITES}
+
+
+class SssItem(StrEnum):
+    """Symptom Severity Scale items rated 0-3 over the past week."""
+
+    FATIGUE = "fatigue"
+    UNREFRESHED = "waking_unrefreshed"
+    COGNITIVE = "cognitive"
+
+
+SSS_ITEM_LABELS: dict[SssItem, str] = {
+    SssItem.FATIGUE: "Tiredness during the day",
+    SssItem.UNREFRESHED: "Waking up still tired",
+    SssItem.COGNITIVE: "Trouble thinking or remembering",
+}
+SSS_LEVELS: dict[int, str] = {
+    0: "No problem",
+    1: "Slight or mild, or comes and goes",
+    2: "Moderate, often there",
+    3: "Severe, nearly always there",
+}
+
+
+class SssYesNo(StrEnum):
+    """SSS items scored 1 point when present in the previous 6 months."""
+
+    HEADACHES = "headaches"
+    LOWER_ABDOMEN = "lower_abdominal_pain"
+    DEPRESSION = "depression"
+
+
+SSS_YES_NO_LABELS: dict[SssYesNo, str] = {
+    SssYesNo.HEADACHES: "Headaches",
+    SssYesNo.LOWER_ABDOMEN: "Pain or cramps in the lower belly",
+    SssYesNo.DEPRESSION: "Feeling depressed",
+}

@@ -1,0 +1,103 @@
+"""Schema migrations with Alembic, run at start from a Config built in code."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine
+
+from .backup import backup_database
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+class DatabaseTooNewError(RuntimeError):
+    """The database was written by a newer version of the app; opening it could damage it."""
+
+
+class MigrationError(RuntimeError):
+    """A migration failed; the database was left exactly as it was."""
+
+
+@dataclass(frozen=True, slots=True)
+class MigrationResult:
+    before: str | None
+    after: str | None
+    backup: Path | None
+
+
+def alembic_config(script_location: Path = MIGRATIONS_DIR) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(script_location))
+    return cfg
+
+
+def head_revision(script_location: Path = MIGRATIONS_DIR) -> str | None:
+    return ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(
+    engine: Engine,
+    db_path: Path,
+    *,
+    backup_dir: Path | None = None,
+    script_location: Path = MIGRATIONS_DIR,
+) -> MigrationResult:
+    """Bring the database to the newest schema in one transaction.
+
+    Refuses a database newer than this app. Backs up an existing database before changing it. If any step fails,
+    everything rolls back (DDL included) and MigrationError is raised.
+    """
+    cfg = alembic_config(script_location)
+    script = ScriptDirectory.from_config(cfg)
+    head = script.get_current_head()
+    with engine.connect() as conn:
+        before = current_revision(conn)
+        conn.rollback()
+    if before is not None:
+        try:
+            script.get_revision(before)
+        except Exception as exc:
+            raise DatabaseTooNewError(
+                f"This data was saved by a newer version of GutPain Desktop (schema {before}). "
+                "Please install that version or newer to open it; nothing has been changed."
+            ) from exc
+    if before == head:
+        return MigrationResult(before, head, None)
+
+    backup = None
+    if before is not None and backup_dir is not None:
+        backup = backup_database(db_path, backup_dir, label=f"before-migration-{before}")
+        log.info("backed up %s to %s before migrating", db_path, backup)
+
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        # Table rebuilds (batch mode) need foreign keys off; this pragma only works outside a transaction.
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise MigrationError(f"the migration left {len(broken)} broken references")
+        except MigrationError:
+            raise
+        except Exception as exc:
+            raise MigrationError(f"Updating the database failed and was undone: {exc}") from exc
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+    return MigrationResult(before, head, backup)

@@ -1,0 +1,369 @@
+"""Repositories: the only place with SQL. They take and return frozen domain dataclasses.
+
+Every public method opens one short session (``with self._sessions.begin()``) and commits before returning, so a
+returned save is durable (WAL + synchronous=FULL).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..domain.describe import describe
+from ..domain.entries import (
+    BUILTIN_CATEGORIES,
+    BUILTIN_SYMPTOMS,
+    AnyEntry,
+    Category,
+    Entry,
+    EntryKind,
+    JournalRow,
+    MealEntry,
+    SymptomDef,
+)
+from ..domain.validation import MAX_NAME_LENGTH, ValidationError, category_key, validate
+from .mapping import CHILD_TABLES, DETAIL_TABLE, ENTRY, Rows, entry_rows, from_utc, load_entries, now_utc
+from .models import CategoryRow, FoodMemoryRow, SettingRow, SymptomRow
+
+CATEGORY: Table = CategoryRow.__table__  # type: ignore[assignment]
+SYMPTOM: Table = SymptomRow.__table__  # type: ignore[assignment]
+FOOD_MEMORY: Table = FoodMemoryRow.__table__  # type: ignore[assignment]
+SETTING: Table = SettingRow.__table__  # type: ignore[assignment]
+
+
+class EntryNotFoundError(LookupError):
+    pass
+
+
+def local_today() -> date:
+    return datetime.now().astimezone().date()
+
+
+class CatalogRepository:
+    """Trigger categories, symptoms and the food memory."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def ensure_builtins(self) -> None:
+        with self._sessions.begin() as s:
+            have_cats = set(s.scalars(select(CATEGORY.c.key)))
+            have_syms = set(s.scalars(select(SYMPTOM.c.key)))
+            new_cats = [
+                {"key": c.key, "name": c.name, "builtin": True, "hidden": False, "position": i}
+                for i, c in enumerate(BUILTIN_CATEGORIES)
+                if c.key not in have_cats
+            ]
+            new_syms = [
+                {"key": d.key, "name": d.name, "builtin": True, "tracked": d.tracked, "position": i}
+                for i, d in enumerate(BUILTIN_SYMPTOMS)
+                if d.key not in have_syms
+            ]
+            if new_cats:
+                s.execute(insert(CATEGORY), new_cats)
+            if new_syms:
+                s.execute(insert(SYMPTOM), new_syms)
+
+    def categories(self, *, include_hidden: bool = True) -> list[Category]:
+        with self._sessions() as s:
+            query = select(CATEGORY).order_by(CATEGORY.c.position, CATEGORY.c.name)
+            if not include_hidden:
+                query = query.where(CATEGORY.c.hidden.is_(False))
+            return [Category(r.key, r.name, r.builtin, r.hidden) for r in s.execute(query)]
+
+    def symptoms(self, *, tracked_only: bool = False) -> list[SymptomDef]:
+        with self._sessions() as s:
+            query = select(SYMPTOM).order_by(SYMPTOM.c.position, SYMPTOM.c.name)
+            if tracked_only:
+                query = query.where(SYMPTOM.c.tracked.is_(True))
+            return [SymptomDef(r.key, r.name, r.builtin, r.tracked) for r in s.execute(query)]
+
+    def names(self) -> dict[str, str]:
+        """Category and symptom keys -> the names the person sees."""
+        with self._sessions() as s:
+            names = {r.key: r.name for r in s.execute(select(CATEGORY.c.key, CATEGORY.c.name))}
+            names.update({r.key: r.name for r in s.execute(select(SYMPTOM.c.key, SYMPTOM.c.name))})
+            return names
+
+    def add_category(self, name: str) -> Category:
+        key = self._new_key(name, CATEGORY, "category")
+        with self._sessions.begin() as s:
+            position = s.scalar(select(func.coalesce(func.max(CATEGORY.c.position), 0))) or 0
+            s.execute(
+                insert(CATEGORY).values(key=key, name=name.strip(), builtin=False, hidden=False, position=position + 1)
+            )
+        return Category(key, name.strip())
+
+    def add_symptom(self, name: str, *, tracked: bool = True) -> SymptomDef:
+        key = self._new_key(name, SYMPTOM, "symptom")
+        with self._sessions.begin() as s:
+            position = s.scalar(select(func.coalesce(func.max(SYMPTOM.c.position), 0))) or 0
+            s.execute(
+                insert(SYMPTOM).values(
+                    key=key, name=name.strip(), builtin=False, tracked=tracked, position=position + 1
+                )
+            )
+        return SymptomDef(key, name.strip(), False, tracked)
+
+    def set_symptom_tracked(self, key: str, tracked: bool) -> None:
+        with self._sessions.begin() as s:
+            s.execute(update(SYMPTOM).where(SYMPTOM.c.key == key).values(tracked=tracked))
+
+    def _new_key(self, name: str, table: Table, what: str) -> str:
+        cleaned = name.strip()
+        if not cleaned:
+            raise ValidationError.single(f"{what} name", "is required")
+        if len(cleaned) > MAX_NAME_LENGTH:
+            raise ValidationError.single(f"{what} name", f"is too long (at most {MAX_NAME_LENGTH} characters)")
+        key = category_key(cleaned)
+        if not key:
+            raise ValidationError.single(f"{what} name", "needs at least one letter or digit")
+        with self._sessions() as s:
+            clash = s.execute(
+                select(table.c.key).where((table.c.key == key) | (func.lower(table.c.name) == cleaned.lower()))
+            ).first()
+        if clash is not None:
+            raise ValidationError.single(f"{what} name", f"'{cleaned}' is already in your list")
+        return key
+
+    # --- food memory -------------------------------------------------------------------------------------------
+
+    def remembered_categories(self, food_name: str) -> tuple[str, ...] | None:
+        """The categories this food had last time, or None if it was never logged."""
+        with self._sessions() as s:
+            found = s.scalar(select(FOOD_MEMORY.c.categories).where(FOOD_MEMORY.c.name_key == _food_key(food_name)))
+        return None if found is None else tuple(found.split())
+
+    def known_foods(self, limit: int = 5000) -> list[str]:
+        """Food names logged before, most used first (for autocompletion)."""
+        with self._sessions() as s:
+            query = select(FOOD_MEMORY.c.name).order_by(FOOD_MEMORY.c.use_count.desc(), FOOD_MEMORY.c.name).limit(limit)
+            return list(s.scalars(query))
+
+    # --- settings ----------------------------------------------------------------------------------------------
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        with self._sessions() as s:
+            value = s.scalar(select(SETTING.c.value).where(SETTING.c.key == key))
+        return default if value is None else value
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._sessions.begin() as s:
+            s.execute(delete(SETTING).where(SETTING.c.key == key))
+            s.execute(insert(SETTING).values(key=key, value=value))
+
+
+def _food_key(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def _remember_foods(session: Session, meals: Iterable[MealEntry], when: datetime) -> None:
+    latest: dict[str, tuple[str, tuple[str, ...]]] = {}
+    counts: dict[str, int] = defaultdict(int)
+    for meal in meals:
+        for food in meal.foods:
+            key = _food_key(food.name)
+            if key:
+                latest[key] = (food.name.strip(), tuple(dict.fromkeys(food.categories)))
+                counts[key] += 1
+    if not latest:
+        return
+    existing = {
+        r.name_key: r.use_count
+        for chunk in _chunked(list(latest))
+        for r in session.execute(
+            select(FOOD_MEMORY.c.name_key, FOOD_MEMORY.c.use_count).where(FOOD_MEMORY.c.name_key.in_(chunk))
+        )
+    }
+    for key, (name, cats) in latest.items():
+        values = {"name": name, "categories": " ".join(cats), "last_used_utc": when}
+        if key in existing:
+            session.execute(
+                update(FOOD_MEMORY)
+                .where(FOOD_MEMORY.c.name_key == key)
+                .values(use_count=existing[key] + counts[key], **values)
+            )
+        else:
+            session.execute(insert(FOOD_MEMORY).values(name_key=key, use_count=counts[key], **values))
+
+
+def _chunked(items: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class EntryRepository:
+    """Saving, changing, deleting and listing entries of every kind."""
+
+    def __init__(self, sessions: sessionmaker[Session], catalog: CatalogRepository) -> None:
+        self._sessions = sessions
+        self._catalog = catalog
+
+    # --- writing -----------------------------------------------------------------------------------------------
+
+    def add(self, entry: AnyEntry) -> AnyEntry:
+        return self.add_many([entry])[0]
+
+    def add_many(
+        self, entries: Sequence[AnyEntry], *, source: str = "user", check: bool = True, remember_foods: bool = True
+    ) -> list[AnyEntry]:
+        """Save all of ``entries`` in one transaction: either every one is saved or none is."""
+        names = self._catalog.names()
+        if check:
+            self._validate(entries, names)
+        stamp = now_utc()
+        rows: Rows = defaultdict(list)
+        for entry in entries:
+            entry_rows(entry, summary=describe(entry, names), source=source, created=stamp, updated=stamp, rows=rows)
+        with self._sessions.begin() as s:
+            _insert_rows(s, rows)
+            if remember_foods:
+                _remember_foods(s, (e for e in entries if isinstance(e, MealEntry)), stamp)
+        aware = stamp.replace(tzinfo=UTC)
+        return [dataclasses.replace(e, created_at=aware, updated_at=aware) for e in entries]
+
+    def update(self, entry: AnyEntry) -> AnyEntry:
+        """Replace the stored entry with the same id by ``entry`` (same kind)."""
+        names = self._catalog.names()
+        self._validate([entry], names)
+        stamp = now_utc()
+        eid = str(entry.id)
+        with self._sessions.begin() as s:
+            found = s.execute(select(ENTRY.c.kind, ENTRY.c.created_utc).where(ENTRY.c.id == eid)).first()
+            if found is None:
+                raise EntryNotFoundError(f"entry {eid} no longer exists")
+            if found.kind != entry.kind.value:
+                raise ValueError(f"entry {eid} is a {found.kind}, not a {entry.kind.value}")
+            rows = entry_rows(
+                entry, summary=describe(entry, names), source="user", created=found.created_utc, updated=stamp
+            )
+            entry_values = rows.pop(ENTRY)[0]
+            entry_values.pop("source")
+            s.execute(update(ENTRY).where(ENTRY.c.id == eid).values(**entry_values))
+            for table in reversed((DETAIL_TABLE[entry.kind], *CHILD_TABLES.get(entry.kind, ()))):
+                s.execute(delete(table).where(table.c.entry_id == eid))
+            _insert_rows(s, rows)
+            if isinstance(entry, MealEntry):
+                _remember_foods(s, [entry], stamp)
+        return dataclasses.replace(
+            entry, created_at=found.created_utc.replace(tzinfo=UTC), updated_at=stamp.replace(tzinfo=UTC)
+        )
+
+    def delete(self, entry_id: UUID) -> AnyEntry:
+        """Delete an entry and return it as it was, so it can be restored (undo)."""
+        eid = str(entry_id)
+        with self._sessions.begin() as s:
+            row = s.execute(select(ENTRY).where(ENTRY.c.id == eid)).first()
+            if row is None:
+                raise EntryNotFoundError(f"entry {eid} no longer exists")
+            snapshot = load_entries(s, [row])[0]
+            s.execute(delete(ENTRY).where(ENTRY.c.id == eid))  # details follow by ON DELETE CASCADE
+        return snapshot
+
+    def restore(self, entry: AnyEntry) -> AnyEntry:
+        """Put back a deleted entry with its original id and creation time."""
+        names = self._catalog.names()
+        created = (entry.created_at or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
+        updated = entry.updated_at.astimezone(UTC).replace(tzinfo=None) if entry.updated_at else now_utc()
+        rows = entry_rows(entry, summary=describe(entry, names), source="user", created=created, updated=updated)
+        with self._sessions.begin() as s:
+            _insert_rows(s, rows)
+        return entry
+
+    def delete_source(self, source: str) -> int:
+        """Remove every entry that came from ``source`` (for example the demo data)."""
+        with self._sessions.begin() as s:
+            result = s.execute(delete(ENTRY).where(ENTRY.c.source == source))
+            return int(getattr(result, "rowcount", 0) or 0)
+
+    def _validate(self, entries: Iterable[Entry], names: Mapping[str, str]) -> None:
+        today = local_today()
+        for entry in entries:
+            validate(entry, today=today, categories=names, symptoms=names)
+
+    # --- reading -----------------------------------------------------------------------------------------------
+
+    def get(self, entry_id: UUID) -> AnyEntry | None:
+        with self._sessions() as s:
+            row = s.execute(select(ENTRY).where(ENTRY.c.id == str(entry_id))).first()
+            return None if row is None else load_entries(s, [row])[0]
+
+    def entries(
+        self,
+        *,
+        kinds: Iterable[EntryKind] | None = None,
+        start: date | None = None,
+        end: date | None = None,
+    ) -> list[AnyEntry]:
+        """Full entries in a range of local dates (inclusive), oldest first."""
+        with self._sessions() as s:
+            query = _filtered(select(ENTRY), kinds, start, end, None).order_by(ENTRY.c.occurred_utc, ENTRY.c.id)
+            return load_entries(s, s.execute(query).all())
+
+    def journal(
+        self,
+        *,
+        kinds: Iterable[EntryKind] | None = None,
+        start: date | None = None,
+        end: date | None = None,
+        text: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[JournalRow]:
+        """Journal lines newest first, filtered by kind, local date range (inclusive) and text."""
+        columns = select(ENTRY.c.id, ENTRY.c.kind, ENTRY.c.occurred_utc, ENTRY.c.utc_offset_min, ENTRY.c.summary)
+        query = _filtered(columns, kinds, start, end, text).order_by(ENTRY.c.occurred_utc.desc(), ENTRY.c.id.desc())
+        if limit is not None:
+            query = query.limit(limit).offset(offset)
+        with self._sessions() as s:
+            return [
+                JournalRow(UUID(r.id), EntryKind(r.kind), from_utc(r.occurred_utc, r.utc_offset_min), r.summary)
+                for r in s.execute(query)
+            ]
+
+    def count(
+        self,
+        *,
+        kinds: Iterable[EntryKind] | None = None,
+        start: date | None = None,
+        end: date | None = None,
+        text: str | None = None,
+        source: str | None = None,
+    ) -> int:
+        query = _filtered(select(func.count()).select_from(ENTRY), kinds, start, end, text)
+        if source is not None:
+            query = query.where(ENTRY.c.source == source)
+        with self._sessions() as s:
+            return int(s.scalar(query) or 0)
+
+
+def _filtered(
+    query: Any, kinds: Iterable[EntryKind] | None, start: date | None, end: date | None, text: str | None
+) -> Any:
+    if kinds is not None:
+        query = query.where(ENTRY.c.kind.in_([k.value for k in kinds]))
+    if start is not None:
+        query = query.where(ENTRY.c.local_date >= start)
+    if end is not None:
+        query = query.where(ENTRY.c.local_date <= end)
+    if text:
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = query.where(ENTRY.c.summary.ilike(pattern, escape="\\") | ENTRY.c.note.ilike(pattern, escape="\\"))
+    return query
+
+
+def _insert_rows(session: Session, rows: Rows) -> None:
+    order = [ENTRY, *DETAIL_TABLE.values()]
+    for children in CHILD_TABLES.values():
+        order.extend(t for t in children if t not in order)
+    for table in order:
+        batch = rows.get(table)
+        if batch:
+            session.execute(insert(table), batch)

@@ -1,0 +1,51 @@
+"""Opening the database: folder and file permissions, engine, migrations, built-in catalog."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import sessionmaker
+
+from .engine import create_sqlite_engine, secure_file
+from .migrate import MigrationResult, upgrade
+from .repository import CatalogRepository, EntryRepository
+
+DB_FILENAME = "gutpain.sqlite"
+
+
+@dataclass
+class Store:
+    """The open database and its repositories. Create with :func:`open_store`."""
+
+    path: Path
+    engine: Engine
+    entries: EntryRepository
+    catalog: CatalogRepository
+    migration: MigrationResult
+
+    def close(self) -> None:
+        self.engine.dispose()
+        secure_file(self.path)
+
+
+def open_store(data_dir: Path, *, backup_dir: Path | None = None) -> Store:
+    """Open (creating if needed) the database in ``data_dir``, migrated to the newest schema."""
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with contextlib.suppress(OSError):  # file systems without permissions
+        os.chmod(data_dir, 0o700)
+    path = data_dir / DB_FILENAME
+    engine = create_sqlite_engine(path)
+    try:
+        migration = upgrade(engine, path, backup_dir=backup_dir or data_dir / "backups")
+        secure_file(path)
+        sessions = sessionmaker(engine, expire_on_commit=False)
+        catalog = CatalogRepository(sessions)
+        catalog.ensure_builtins()
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(path, engine, EntryRepository(sessions, catalog), catalog, migration)
