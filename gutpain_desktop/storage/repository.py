@@ -307,6 +307,16 @@ class EntryRepository:
             query = _filtered(select(ENTRY), kinds, start, end, None).order_by(ENTRY.c.occurred_utc, ENTRY.c.id)
             return load_entries(s, s.execute(query).all())
 
+    def latest(self, kind: EntryKind, *, on_or_before: date | None = None) -> AnyEntry | None:
+        """The most recent entry of ``kind`` up to a local date (for example the diet phase in force that day)."""
+        query = select(ENTRY).where(ENTRY.c.kind == kind.value)
+        if on_or_before is not None:
+            query = query.where(ENTRY.c.local_date <= on_or_before)
+        query = query.order_by(ENTRY.c.occurred_utc.desc(), ENTRY.c.created_utc.desc()).limit(1)
+        with self._sessions() as s:
+            row = s.execute(query).first()
+            return None if row is None else load_entries(s, [row])[0]
+
     def journal(
         self,
         *,

@@ -1,0 +1,148 @@
+"""Add or edit one entry of any kind. Non-blocking (open(), never exec()); stays open on bad input."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QScrollArea,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.entries import KIND_LABELS, AnyEntry, EntryKind
+from ...domain.validation import ValidationError
+from ...storage import EntryNotFoundError
+from ..commands import AddEntriesCommand, EditEntryCommand
+from ..forms import FORMS, EntryForm, local_datetime
+from ..forms.base import buddy_label, form_layout
+from ..forms.meal import MealForm
+from ..services import Services
+from ..widgets.common import ErrorLabel
+
+
+class EntryDialog(QDialog):
+    entry_saved = Signal(object)
+
+    def __init__(
+        self,
+        services: Services,
+        kind: EntryKind,
+        *,
+        entry: AnyEntry | None = None,
+        day: date | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.services = services
+        self.original = entry
+        self.form: EntryForm = FORMS[kind](services)
+        verb = "Edit" if entry else "Add"
+        self.setWindowTitle(f"{verb} {KIND_LABELS[kind].lower()}")
+        self.setAccessibleName(self.windowTitle())
+
+        layout = QVBoxLayout(self)
+        when = form_layout()
+        moment = entry.occurred_at if entry else datetime.now().astimezone()
+        chosen_day = entry.occurred_at.date() if entry else (day or moment.date())
+        self.date_edit = QDateEdit(QDate(chosen_day.year, chosen_day.month, chosen_day.day))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit.setAccessibleName("Date")
+        self.time_edit = QTimeEdit(QTime(moment.hour, moment.minute))
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setAccessibleName("Time")
+        row = QHBoxLayout()
+        row.addWidget(self.date_edit)
+        row.addWidget(self.time_edit)
+        row.addStretch(1)
+        date_label = {EntryKind.SLEEP: "&Woke up on", EntryKind.DIET_PHASE: "&Starts on"}.get(kind, "&Date")
+        if kind is EntryKind.CHALLENGE:
+            date_label = "&Day 1 is"
+        when.addRow(buddy_label(self.tr(date_label), self.date_edit), row)
+        self.time_edit.setVisible(self.form.uses_time)
+        layout.addLayout(when)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(self.form)
+        holder_layout.addStretch(1)
+        scroll.setWidget(holder)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout.addWidget(scroll, 1)
+
+        notes = form_layout()
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(self.tr("Anything else worth remembering (optional)"))
+        self.note.setAccessibleName("Note")
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(56)
+        notes.addRow(self.tr("N&ote"), self.note)
+        layout.addLayout(notes)
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        if entry is not None:
+            self.form.load(entry)
+            self.note.setPlainText(entry.note)
+        elif isinstance(self.form, MealForm):
+            self.form.default_meal_type(moment.time())
+        tall = (EntryKind.MEAL, EntryKind.PAIN, EntryKind.WEEKLY_CHECKIN, EntryKind.CHALLENGE, EntryKind.DIET_PHASE)
+        self.resize(720, 640 if kind in tall else 440)
+        self.form.first_field().setFocus()
+
+    def chosen_moment(self) -> datetime:
+        day: date = self.date_edit.date().toPython()  # type: ignore[assignment]
+        return local_datetime(day, self.time_edit.time().toPython())
+
+    def build(self) -> AnyEntry:
+        common: dict[str, Any] = {"occurred_at": self.chosen_moment(), "note": self.note.toPlainText().strip()}
+        if self.original is not None:
+            common["id"] = self.original.id
+            common["created_at"] = self.original.created_at
+        return self.form.build(common)
+
+    def save(self) -> bool:
+        """Validate and save. On a problem the dialog stays open with the reason, and nothing is written."""
+        try:
+            entry = self.build()
+            if self.original is None:
+                saved = self.services.entries.add(entry)
+                self.services.undo.push(
+                    AddEntriesCommand(self.services, [saved], f"add {KIND_LABELS[saved.kind].lower()}")
+                )
+            else:
+                saved = self.services.entries.update(entry)
+                self.services.undo.push(
+                    EditEntryCommand(self.services, self.original, saved, f"edit {KIND_LABELS[saved.kind].lower()}")
+                )
+        except ValidationError as exc:
+            self.error.show_error(exc)
+            return False
+        except EntryNotFoundError:
+            self.error.show_error("This entry was deleted meanwhile, so the change could not be saved.")
+            return False
+        self.error.clear_error()
+        self.services.events.data_changed.emit()
+        self.services.events.status_message.emit(f"Saved: {KIND_LABELS[saved.kind].lower()}")
+        self.entry_saved.emit(saved)
+        self.services.events.entry_saved.emit(saved)
+        self.accept()
+        return True

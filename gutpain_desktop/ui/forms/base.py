@@ -1,0 +1,98 @@
+"""What every entry form shares, and small helpers for the forms."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QWidget,
+)
+
+from ...domain.entries import (
+    AnyEntry,
+    EntryKind,
+)
+from ...domain.scales import (
+    PAIN_ANCHORS,
+    SLEEP_QUALITY_ANCHORS,
+)
+from ..services import Services
+
+PAIN_HINT = f"0 = {PAIN_ANCHORS[0]}, 10 = {PAIN_ANCHORS[10]}"
+SCORE_HINT = "0 = none, 10 = worst imaginable"
+SLEEP_HINT = f"0 = {SLEEP_QUALITY_ANCHORS[0]}, 10 = {SLEEP_QUALITY_ANCHORS[10]}"
+COELIAC_NOTICE = (
+    "Before going gluten-free: a blood test for coeliac disease only works while you are still eating gluten "
+    "(usually in more than one meal a day for at least 6 weeks). If you have not been tested, talk to your doctor "
+    "before you start."
+)
+FODMAP_GROUPS = ("lactose", "excess fructose", "sorbitol", "mannitol", "fructans", "GOS")
+
+
+def local_datetime(day: date, at: time) -> datetime:
+    """The person's local time on ``day`` at ``at``, with the UTC offset in force then."""
+    return datetime.combine(day, at).astimezone()
+
+
+def form_layout(parent: QWidget | None = None) -> QFormLayout:
+    """A form whose spin boxes and combo boxes keep their natural width; only text fields grow."""
+    form = QFormLayout(parent) if parent is not None else QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+    return form
+
+
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A label whose Alt+letter mnemonic moves focus to ``buddy``."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
+def hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("color: palette(placeholder-text);")
+    label.setWordWrap(True)
+    return label
+
+
+def _combo(name: str, items: list[tuple[str, Any]]) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName(name)
+    for text, data in items:
+        box.addItem(text, data)
+    return box
+
+
+def _select(box: QComboBox, data: Any) -> None:
+    index = box.findData(data)
+    box.setCurrentIndex(max(index, 0))
+
+
+class EntryForm(QWidget):
+    """Base of the per-kind forms."""
+
+    kind: EntryKind
+    #: Whether the dialog shows a time of day (a sleep or a diet phase is dated by its own fields).
+    uses_time: bool = True
+    title: str = ""
+
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+
+    def load(self, entry: AnyEntry) -> None:
+        raise TypeError(f"{type(self).__name__} cannot show a {entry.kind}")
+
+    def build(self, common: dict[str, Any]) -> AnyEntry:
+        """The entry the form describes; ``common`` holds id, occurred_at, note, created_at."""
+        raise TypeError(type(self).__name__)
+
+    def first_field(self) -> QWidget:
+        return self
+
+
+# --- meals ---------------------------------------------------------------------------------------------------

@@ -1,0 +1,158 @@
+"""Entry forms: checkins."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.entries import (
+    AnyEntry,
+    ContextEntry,
+    EntryKind,
+    WeeklyCheckinEntry,
+)
+from ...domain.scales import (
+    SSS_ITEM_LABELS,
+    SSS_LEVELS,
+    SSS_YES_NO_LABELS,
+    SssItem,
+    SssYesNo,
+)
+from ..services import Services
+from ..widgets.common import BodySitePicker
+from .base import EntryForm, _combo, _select, form_layout, hint
+
+
+class WeeklyCheckinForm(EntryForm):
+    kind = EntryKind.WEEKLY_CHECKIN
+    title = "Weekly check-in"
+
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(services, parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint(self.tr("Think of the past 7 days. Tick every place that hurt.")))
+        self.sites = BodySitePicker(self.tr("Where it hurt this past week"))
+        layout.addWidget(self.sites)
+        form = form_layout()
+        self.items: dict[SssItem, QComboBox] = {}
+        for item, label in SSS_ITEM_LABELS.items():
+            box = _combo(label, [(f"{n} – {text}", n) for n, text in SSS_LEVELS.items()])
+            self.items[item] = box
+            form.addRow(label, box)
+            box.currentIndexChanged.connect(self._update_scores)
+        layout.addLayout(form)
+        flags = QGroupBox(self.tr("In the past 6 months, have you had…"))
+        flag_layout = QHBoxLayout(flags)
+        self.flags: dict[SssYesNo, QCheckBox] = {}
+        for flag, label in SSS_YES_NO_LABELS.items():
+            box = QCheckBox(label)
+            box.toggled.connect(self._update_scores)
+            self.flags[flag] = box
+            flag_layout.addWidget(box)
+        layout.addWidget(flags)
+        self.scores = QLabel()
+        self.scores.setAccessibleName("Derived scores")
+        layout.addWidget(self.scores)
+        layout.addWidget(
+            hint(self.tr("These numbers help you and your clinician follow changes. They are not a diagnosis."))
+        )
+        self.sites.changed.connect(self._update_scores)
+        self._update_scores()
+
+    def _current(self, common: dict[str, Any]) -> WeeklyCheckinEntry:
+        return WeeklyCheckinEntry(
+            sites=self.sites.sites(),
+            fatigue=self.items[SssItem.FATIGUE].currentData(),
+            unrefreshed=self.items[SssItem.UNREFRESHED].currentData(),
+            cognitive=self.items[SssItem.COGNITIVE].currentData(),
+            headaches=self.flags[SssYesNo.HEADACHES].isChecked(),
+            lower_abdominal_pain=self.flags[SssYesNo.LOWER_ABDOMEN].isChecked(),
+            depression=self.flags[SssYesNo.DEPRESSION].isChecked(),
+            **common,
+        )
+
+    def _update_scores(self) -> None:
+        entry = self._current({"occurred_at": datetime.now().astimezone()})
+        self.scores.setText(
+            self.tr("Widespread pain index {0}/19 · Symptom severity {1}/12 · Total {2}/31").format(
+                entry.wpi, entry.sss, entry.fs
+            )
+        )
+
+    def load(self, entry: AnyEntry) -> None:
+        assert isinstance(entry, WeeklyCheckinEntry)
+        self.sites.set_sites(entry.sites)
+        _select(self.items[SssItem.FATIGUE], entry.fatigue)
+        _select(self.items[SssItem.UNREFRESHED], entry.unrefreshed)
+        _select(self.items[SssItem.COGNITIVE], entry.cognitive)
+        self.flags[SssYesNo.HEADACHES].setChecked(entry.headaches)
+        self.flags[SssYesNo.LOWER_ABDOMEN].setChecked(entry.lower_abdominal_pain)
+        self.flags[SssYesNo.DEPRESSION].setChecked(entry.depression)
+
+    def build(self, common: dict[str, Any]) -> AnyEntry:
+        return self._current(common)
+
+
+# --- context -------------------------------------------------------------------------------------------------
+
+
+class ContextForm(EntryForm):
+    kind = EntryKind.CONTEXT
+    title = "Context"
+
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(services, parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            hint(self.tr("Things that can change how you feel, so the analysis can take them into account."))
+        )
+        row = QHBoxLayout()
+        self.period = QCheckBox(self.tr("&Period"))
+        self.illness = QCheckBox(self.tr("&Ill (cold, infection…)"))
+        self.fever = QCheckBox(self.tr("&Fever"))
+        self.alcohol = QCheckBox(self.tr("&Alcohol"))
+        self.exercise = QCheckBox(self.tr("&Exercise"))
+        for box in (self.period, self.illness, self.fever, self.alcohol, self.exercise):
+            row.addWidget(box)
+        row.addStretch(1)
+        layout.addLayout(row)
+        form = form_layout()
+        self.medication = QLineEdit()
+        self.medication.setPlaceholderText(self.tr("e.g. ibuprofen 400 mg, new laxative"))
+        self.medication.setAccessibleName("Medication taken")
+        form.addRow(self.tr("&Medication taken"), self.medication)
+        layout.addLayout(form)
+
+    def load(self, entry: AnyEntry) -> None:
+        assert isinstance(entry, ContextEntry)
+        self.period.setChecked(entry.period)
+        self.illness.setChecked(entry.illness)
+        self.fever.setChecked(entry.fever)
+        self.alcohol.setChecked(entry.alcohol)
+        self.exercise.setChecked(entry.exercise)
+        self.medication.setText(entry.medication)
+
+    def build(self, common: dict[str, Any]) -> AnyEntry:
+        return ContextEntry(
+            period=self.period.isChecked(),
+            illness=self.illness.isChecked(),
+            fever=self.fever.isChecked(),
+            alcohol=self.alcohol.isChecked(),
+            exercise=self.exercise.isChecked(),
+            medication=self.medication.text().strip(),
+            **common,
+        )
+
+    def first_field(self) -> QWidget:
+        return self.period

@@ -1,0 +1,191 @@
+"""Entry forms: meal."""
+
+from __future__ import annotations
+
+from datetime import time
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.entries import (
+    AnyEntry,
+    Category,
+    EntryKind,
+    FoodItem,
+    MealEntry,
+    MealType,
+    humanise,
+)
+from ...domain.validation import ValidationError
+from ..services import Services
+from .base import EntryForm, _combo, _select, form_layout, hint
+
+
+class FoodRow(QWidget):
+    remove_requested = Signal(object)
+
+    def __init__(self, services: Services, categories: list[Category], completer: QCompleter, number: int):
+        super().__init__()
+        self.services = services
+        self._user_chose_categories = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        top = QHBoxLayout()
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("Food or drink, e.g. porridge with milk"))
+        self.name.setAccessibleName(f"Food {number}")
+        self.name.setCompleter(completer)
+        self.name.editingFinished.connect(self.propose_categories)
+        completer.activated.connect(lambda _text: self.propose_categories())
+        self.portion = QLineEdit()
+        self.portion.setPlaceholderText(self.tr("portion (optional)"))
+        self.portion.setAccessibleName(f"Food {number} portion")
+        self.portion.setMaximumWidth(160)
+        self.remove = QToolButton()
+        self.remove.setText("✕")
+        self.remove.setToolTip(self.tr("Remove this food"))
+        self.remove.setAccessibleName(f"Remove food {number}")
+        self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
+        top.addWidget(self.name, 1)
+        top.addWidget(self.portion)
+        top.addWidget(self.remove)
+        layout.addLayout(top)
+        cats = QHBoxLayout()
+        cats.addSpacing(12)
+        self.category_boxes: dict[str, QCheckBox] = {}
+        for cat in categories:
+            box = QCheckBox(cat.name)
+            box.setAccessibleName(f"Food {number} contains {cat.name}")
+            box.clicked.connect(self._on_category_clicked)
+            self.category_boxes[cat.key] = box
+            cats.addWidget(box)
+        self.memory_hint = QLabel()
+        self.memory_hint.setStyleSheet("color: palette(placeholder-text);")
+        cats.addWidget(self.memory_hint)
+        cats.addStretch(1)
+        layout.addLayout(cats)
+
+    def _on_category_clicked(self) -> None:
+        self._user_chose_categories = True
+        self.memory_hint.clear()
+
+    def propose_categories(self) -> None:
+        """Tick the categories this food had last time, unless the person already chose some."""
+        if self._user_chose_categories or not self.name.text().strip():
+            return
+        remembered = self.services.catalog.remembered_categories(self.name.text())
+        if remembered is None:
+            return
+        for key, box in self.category_boxes.items():
+            box.setChecked(key in remembered)
+        self.memory_hint.setText(self.tr("(as last time)") if remembered else "")
+
+    def item(self) -> FoodItem | None:
+        cats = tuple(k for k, b in self.category_boxes.items() if b.isChecked())
+        name = self.name.text().strip()
+        if not name and not cats and not self.portion.text().strip():
+            return None
+        return FoodItem(name, cats, self.portion.text().strip())
+
+    def set_item(self, food: FoodItem) -> None:
+        self.name.setText(food.name)
+        self.portion.setText(food.portion)
+        for key, box in self.category_boxes.items():
+            box.setChecked(key in food.categories)
+        self._user_chose_categories = True
+
+
+class MealForm(EntryForm):
+    kind = EntryKind.MEAL
+    title = "Meal"
+
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(services, parent)
+        self.categories = [c for c in services.catalog.categories() if not c.hidden]
+        self.completer = QCompleter(services.catalog.known_foods(), self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        layout = QVBoxLayout(self)
+        self.meal_type = _combo("Meal type", [(humanise(t.value), t) for t in MealType])
+        form = form_layout()
+        form.addRow(self.tr("&Meal"), self.meal_type)
+        layout.addLayout(form)
+        layout.addWidget(hint(self.tr("One food or drink per line. Tick what it contains; known foods remember it.")))
+        self.rows_box = QVBoxLayout()
+        layout.addLayout(self.rows_box)
+        self.rows: list[FoodRow] = []
+        self.add_button = QPushButton(self.tr("&Add another food"))
+        self.add_button.clicked.connect(lambda: self.add_row().name.setFocus())
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.add_row()
+
+    def default_meal_type(self, at: time) -> None:
+        if at < time(10, 30):
+            chosen = MealType.BREAKFAST
+        elif at < time(15, 0):
+            chosen = MealType.LUNCH
+        elif at < time(17, 30):
+            chosen = MealType.SNACK
+        else:
+            chosen = MealType.DINNER
+        _select(self.meal_type, chosen)
+
+    def add_row(self) -> FoodRow:
+        row = FoodRow(self.services, self.categories, self.completer, len(self.rows) + 1)
+        row.remove_requested.connect(self._remove_row)
+        row.name.returnPressed.connect(self._on_return_in_row)
+        self.rows.append(row)
+        self.rows_box.addWidget(row)
+        return row
+
+    def _on_return_in_row(self) -> None:
+        if self.rows and self.rows[-1].name.hasFocus() and self.rows[-1].name.text().strip():
+            self.add_row().name.setFocus()
+
+    def _remove_row(self, row: FoodRow) -> None:
+        if len(self.rows) == 1:
+            row.set_item(FoodItem(""))
+            return
+        self.rows.remove(row)
+        row.setParent(None)
+        row.deleteLater()
+
+    def load(self, entry: AnyEntry) -> None:
+        assert isinstance(entry, MealEntry)
+        _select(self.meal_type, entry.meal_type)
+        for row in list(self.rows):
+            self.rows.remove(row)
+            row.setParent(None)
+            row.deleteLater()
+        for food in entry.foods:
+            self.add_row().set_item(food)
+        if not self.rows:
+            self.add_row()
+
+    def build(self, common: dict[str, Any]) -> AnyEntry:
+        foods = []
+        for number, row in enumerate(self.rows, start=1):
+            item = row.item()
+            if item is None:
+                continue
+            if not item.name:
+                raise ValidationError.single(f"food {number}", "needs a name")
+            foods.append(item)
+        return MealEntry(meal_type=self.meal_type.currentData(), foods=tuple(foods), **common)
+
+    def first_field(self) -> QWidget:
+        return self.rows[0].name
+
+
+# --- pain, symptoms, stress ----------------------------------------------------------------------------------

@@ -1,0 +1,75 @@
+"""The journal's table model: pages of rows fetched from the repository as the person scrolls."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ...domain.entries import KIND_LABELS, JournalRow
+
+PAGE_SIZE = 500
+COLUMNS = ("Date", "Time", "Kind", "Details")
+Index = QModelIndex | QPersistentModelIndex
+#: (limit, offset) -> rows. Given by the view, which knows the filter.
+Fetch = Callable[[int, int], list[JournalRow]]
+
+
+class JournalModel(QAbstractTableModel):
+    """Holds only the rows fetched so far (newest first); more arrive through fetchMore when scrolled to."""
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self._rows: list[JournalRow] = []
+        self._fetch: Fetch | None = None
+        self._exhausted = True
+
+    def reset_with(self, fetch: Fetch) -> None:
+        self.beginResetModel()
+        self._fetch = fetch
+        self._rows = fetch(PAGE_SIZE, 0)
+        self._exhausted = len(self._rows) < PAGE_SIZE
+        self.endResetModel()
+
+    def row_at(self, row: int) -> JournalRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted or self._fetch is None:
+            return
+        more = self._fetch(PAGE_SIZE, len(self._rows))
+        self._exhausted = len(more) < PAGE_SIZE
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            column = index.column()
+            if column == 0:
+                return row.occurred_at.strftime("%a %d %b %Y")
+            if column == 1:
+                return row.occurred_at.strftime("%H:%M")
+            if column == 2:
+                return KIND_LABELS[row.kind]
+            return row.summary
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None

@@ -1,0 +1,199 @@
+"""Journal: every entry, newest first, filtered by kind, dates and words; edit, delete and undo."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.entries import KIND_LABELS, EntryKind, JournalRow
+from ..commands import DeleteEntriesCommand
+from ..dialogs.entry_dialog import EntryDialog
+from ..models.journal_model import JournalModel
+from ..services import Services
+from ..widgets.common import OptionalDate
+
+
+class JournalView(QWidget):
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.setAccessibleName("Journal")
+        self.dialogs: list[EntryDialog] = []
+        self._stale = True
+        layout = QVBoxLayout(self)
+
+        filters = QHBoxLayout()
+        kind_label = QLabel(self.tr("&Show"))
+        self.kind_filter = QComboBox()
+        self.kind_filter.setAccessibleName("Kind of entry shown")
+        self.kind_filter.addItem(self.tr("All entries"), None)
+        for kind, label in KIND_LABELS.items():
+            self.kind_filter.addItem(label, kind)
+        kind_label.setBuddy(self.kind_filter)
+        from_label = QLabel(self.tr("&From"))
+        self.from_date = OptionalDate("From date")
+        from_label.setBuddy(self.from_date.enabled)
+        to_label = QLabel(self.tr("&To"))
+        self.to_date = OptionalDate("To date")
+        to_label.setBuddy(self.to_date.enabled)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search words (Ctrl+F)"))
+        self.search.setAccessibleName("Search the journal")
+        self.search.setClearButtonEnabled(True)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        for w in (kind_label, self.kind_filter, from_label, self.from_date, to_label, self.to_date):
+            filters.addWidget(w)
+        filters.addWidget(self.search, 1)
+        layout.addLayout(filters)
+
+        self.model = JournalModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Journal entries")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(0, 130)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, 60)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(2, 130)
+        header.setStretchLastSection(True)
+        self.table.activated.connect(self._on_activated)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_selected)
+        layout.addWidget(self.table, 1)
+
+        bottom = QHBoxLayout()
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Number of entries shown")
+        bottom.addWidget(self.count_label, 1)
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button.setToolTip(self.tr("Edit the selected entry (Enter)"))
+        self.delete_button = QPushButton(self.tr("De&lete"))
+        self.delete_button.setToolTip(self.tr("Delete the selected entries (Delete); Ctrl+Z brings them back"))
+        bottom.addWidget(self.edit_button)
+        bottom.addWidget(self.delete_button)
+        layout.addLayout(bottom)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.kind_filter.currentIndexChanged.connect(self.reload)
+        for optional in (self.from_date, self.to_date):
+            optional.enabled.toggled.connect(self.reload)
+            optional.edit.dateChanged.connect(self.reload)
+        services.events.data_changed.connect(self._on_data_changed)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    # --- loading -----------------------------------------------------------------------------------------------
+
+    def _filters(self) -> dict[str, object]:
+        kind = self.kind_filter.currentData()
+        return {
+            "kinds": None if kind is None else [kind],
+            "start": self.from_date.value(),
+            "end": self.to_date.value(),
+            "text": self.search.text().strip() or None,
+        }
+
+    def reload(self) -> None:
+        filters = self._filters()
+        entries = self.services.entries
+
+        def fetch(limit: int, offset: int) -> list[JournalRow]:
+            return entries.journal(limit=limit, offset=offset, **filters)  # type: ignore[arg-type]
+
+        self.model.reset_with(fetch)
+        total = entries.count(**filters)  # type: ignore[arg-type]
+        self.count_label.setText(self.tr("{0} entries").format(f"{total:,}"))
+        self._stale = False
+        self._update_buttons()
+
+    def _on_data_changed(self) -> None:
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: object) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    # --- actions -----------------------------------------------------------------------------------------------
+
+    def selected_rows(self) -> list[JournalRow]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.row_at(r) for r in rows]
+
+    def _update_buttons(self) -> None:
+        chosen = len(self.table.selectionModel().selectedRows()) if self.table.selectionModel() else 0
+        self.edit_button.setEnabled(chosen == 1)
+        self.delete_button.setEnabled(chosen >= 1)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        self.open_editor(self.model.row_at(index.row()).id)
+
+    def edit_selected(self) -> EntryDialog | None:
+        rows = self.selected_rows()
+        return self.open_editor(rows[0].id) if len(rows) == 1 else None
+
+    def open_editor(self, entry_id: UUID) -> EntryDialog | None:
+        entry = self.services.entries.get(entry_id)
+        if entry is None:
+            self.services.events.status_message.emit(self.tr("That entry no longer exists."))
+            self.reload()
+            return None
+        dialog = EntryDialog(self.services, entry.kind, entry=entry, parent=self)
+        dialog.finished.connect(lambda _r, d=dialog: self._forget(d))
+        self.dialogs.append(dialog)
+        dialog.open()
+        return dialog
+
+    def _forget(self, dialog: EntryDialog) -> None:
+        if dialog in self.dialogs:
+            self.dialogs.remove(dialog)
+        dialog.deleteLater()
+
+    def delete_selected(self) -> None:
+        rows = self.selected_rows()
+        entries = [e for e in (self.services.entries.get(r.id) for r in rows) if e is not None]
+        if not entries:
+            return
+        text = (
+            f"delete {KIND_LABELS[entries[0].kind].lower()}" if len(entries) == 1 else f"delete {len(entries)} entries"
+        )
+        self.services.undo.push(DeleteEntriesCommand(self.services, entries, text))
+        self.services.events.status_message.emit(
+            self.tr("Deleted {0} entries. Ctrl+Z brings them back.").format(len(entries))
+            if len(entries) > 1
+            else self.tr("Deleted. Ctrl+Z brings it back.")
+        )
+
+    def focus_kind(self, kind: EntryKind | None) -> None:
+        index = self.kind_filter.findData(kind)
+        self.kind_filter.setCurrentIndex(max(index, 0))

@@ -1,0 +1,371 @@
+"""Today: the quick daily check-in, quick-add buttons for everything else, and what is logged on the chosen day."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime, time, timedelta
+from uuid import UUID
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTimeEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.entries import (
+    KIND_LABELS,
+    PROTOCOL_LABELS,
+    RECALL_LABELS,
+    AnyEntry,
+    DietPhase,
+    DietPhaseEntry,
+    EntryKind,
+    PainEntry,
+    PainRecall,
+    StressEntry,
+    SymptomEntry,
+)
+from ...domain.validation import ValidationError
+from ..commands import AddEntriesCommand, DeleteEntriesCommand
+from ..dialogs.entry_dialog import EntryDialog
+from ..forms import local_datetime
+from ..forms.base import PAIN_HINT, SCORE_HINT, buddy_label, form_layout, hint
+from ..forms.ratings import SleepForm
+from ..services import Services
+from ..widgets.common import BodySitePicker, ErrorLabel, ScoreSpin
+
+#: (kind, button text, shortcut) of the quick-add buttons beside the check-in.
+QUICK_ADD: tuple[tuple[EntryKind, str, str], ...] = (
+    (EntryKind.MEAL, "Add &meal…", "Ctrl+M"),
+    (EntryKind.BOWEL, "Add &bowel movement…", "Ctrl+B"),
+    (EntryKind.SYMPTOM, "Add s&ymptom…", "Ctrl+Shift+Y"),
+    (EntryKind.PAIN, "Add &pain…", "Ctrl+Shift+P"),
+    (EntryKind.CONTEXT, "Add &context (period, illness…)…", "Ctrl+Shift+C"),
+    (EntryKind.DIET_PHASE, "Set &diet phase…", "Ctrl+D"),
+    (EntryKind.CHALLENGE, "Start a &challenge…", "Ctrl+Shift+G"),
+    (EntryKind.WEEKLY_CHECKIN, "&Weekly check-in…", "Ctrl+Shift+W"),
+)
+
+
+class CheckInForm(QGroupBox):
+    """Pain, where it hurts, stress, last night's sleep and the tracked symptoms: one save."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__("Daily check-in", parent)
+        self.services = services
+        layout = QVBoxLayout(self)
+        form = form_layout()
+        self.time_edit = QTimeEdit()
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setAccessibleName("Check-in time")
+        form.addRow(self.tr("&Time"), self.time_edit)
+
+        pain_row = QHBoxLayout()
+        self.pain = ScoreSpin("Pain")
+        self.recall = QComboBox()
+        self.recall.setAccessibleName("Pain recall period")
+        for recall in (PainRecall.AVERAGE_24H, PainRecall.NOW, PainRecall.WORST):
+            self.recall.addItem(RECALL_LABELS[recall], recall)
+        pain_row.addWidget(self.pain)
+        pain_row.addWidget(self.recall)
+        pain_row.addWidget(hint(PAIN_HINT), 1)
+        form.addRow(buddy_label(self.tr("&Pain (0–10)"), self.pain), pain_row)
+        layout.addLayout(form)
+        self.sites = BodySitePicker()
+        layout.addWidget(self.sites)
+
+        form2 = form_layout()
+        stress_row = QHBoxLayout()
+        self.stress = ScoreSpin("Stress")
+        stress_row.addWidget(self.stress)
+        stress_row.addWidget(hint(SCORE_HINT), 1)
+        form2.addRow(buddy_label(self.tr("&Stress (0–10)"), self.stress), stress_row)
+        layout.addLayout(form2)
+
+        self.sleep_box = QGroupBox(self.tr("Sleep last night"))
+        self.sleep_box.setCheckable(True)
+        self.sleep_box.setChecked(False)
+        self.sleep_box.setAccessibleName("Record last night's sleep")
+        self.sleep_box.setToolTip(self.tr("Tick to record last night's sleep with this check-in"))
+        sleep_layout = QVBoxLayout(self.sleep_box)
+        self.sleep = SleepForm(services)
+        sleep_layout.addWidget(self.sleep)
+        layout.addWidget(self.sleep_box)
+
+        self.symptom_box = QGroupBox(self.tr("Symptoms (0 = none, 10 = worst imaginable; — = not rated)"))
+        self.symptom_grid = QGridLayout(self.symptom_box)
+        self.symptoms: dict[str, ScoreSpin] = {}
+        layout.addWidget(self.symptom_box)
+        self.reload_symptoms()
+
+        note_form = form_layout()
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("How was the day? (optional)"))
+        self.note.setAccessibleName("Check-in note")
+        note_form.addRow(self.tr("N&ote"), self.note)
+        layout.addLayout(note_form)
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        self.save_button = QPushButton(self.tr("Save check-in"))
+        self.save_button.setToolTip(self.tr("Save check-in (Ctrl+S)"))
+        self.save_button.setDefault(True)
+        self.save_button.setAccessibleName("Save check-in")
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+
+    def reload_symptoms(self) -> None:
+        for spin in self.symptoms.values():
+            spin.setParent(None)
+        while self.symptom_grid.count():
+            item = self.symptom_grid.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().setParent(None)  # type: ignore[union-attr]
+        self.symptoms = {}
+        for index, symptom in enumerate(self.services.catalog.symptoms(tracked_only=True)):
+            label = QLabel(symptom.name)
+            spin = ScoreSpin(symptom.name)
+            spin.setMaximumWidth(90)
+            label.setBuddy(spin)
+            row, col = divmod(index, 2)
+            self.symptom_grid.addWidget(label, row, col * 2)
+            self.symptom_grid.addWidget(spin, row, col * 2 + 1)
+            self.symptoms[symptom.key] = spin
+        self.symptom_box.setVisible(bool(self.symptoms))
+
+    def entries_for(self, day: date) -> list[AnyEntry]:
+        """What the form describes for ``day``; raises ValidationError when something is off."""
+        moment = local_datetime(day, self.time_edit.time().toPython())
+        note = self.note.text().strip()
+        found: list[AnyEntry] = []
+        pain = self.pain.score()
+        if pain is not None:
+            found.append(
+                PainEntry(
+                    occurred_at=moment, intensity=pain, recall=self.recall.currentData(), sites=self.sites.sites()
+                )
+            )
+        elif self.sites.sites():
+            raise ValidationError.single("pain", "give a pain rating so the body sites can be saved with it")
+        stress = self.stress.score()
+        if stress is not None:
+            found.append(StressEntry(occurred_at=moment, level=stress))
+        if self.sleep_box.isChecked():
+            found.append(self.sleep.build({"occurred_at": moment}))
+        for key, spin in self.symptoms.items():
+            value = spin.score()
+            if value is not None:
+                found.append(SymptomEntry(occurred_at=moment, symptom=key, severity=value))
+        if not found:
+            raise ValidationError.single("check-in", "is empty: rate at least one thing, or tick 'Sleep last night'")
+        if note:
+            found[0] = dataclasses.replace(found[0], note=note)
+        return found
+
+    def clear(self) -> None:
+        self.pain.clear_score()
+        self.stress.clear_score()
+        self.sites.set_sites(())
+        for spin in self.symptoms.values():
+            spin.clear_score()
+        self.note.clear()
+        self.sleep_box.setChecked(False)
+        self.error.clear_error()
+
+
+class TodayView(QWidget):
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.setAccessibleName("Today")
+        self.dialogs: list[EntryDialog] = []
+        outer = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        self.prev_button = QToolButton()
+        self.prev_button.setText("◀")
+        self.prev_button.setToolTip(self.tr("Previous day (Alt+Left)"))
+        self.prev_button.setAccessibleName("Previous day")
+        self.prev_button.setShortcut(QKeySequence("Alt+Left"))
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
+        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit.setAccessibleName("Day being logged")
+        self.next_button = QToolButton()
+        self.next_button.setText("▶")
+        self.next_button.setToolTip(self.tr("Next day (Alt+Right)"))
+        self.next_button.setAccessibleName("Next day")
+        self.next_button.setShortcut(QKeySequence("Alt+Right"))
+        self.today_button = QPushButton(self.tr("Today"))
+        self.today_button.setToolTip(self.tr("Back to today (Alt+Home)"))
+        self.today_button.setShortcut(QKeySequence("Alt+Home"))
+        day_label = QLabel(self.tr("&Day"))
+        day_label.setBuddy(self.date_edit)
+        for w in (day_label, self.prev_button, self.date_edit, self.next_button, self.today_button):
+            top.addWidget(w)
+        top.addStretch(1)
+        self.diet_label = QLabel()
+        self.diet_label.setAccessibleName("Current diet phase")
+        top.addWidget(self.diet_label)
+        outer.addLayout(top)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        self.checkin = CheckInForm(services)
+        scroll.setWidget(self.checkin)
+        splitter.addWidget(scroll)
+
+        side = QWidget()
+        side.setMaximumWidth(380)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(6, 0, 0, 0)
+        self.quick_buttons: dict[EntryKind, QPushButton] = {}
+        for kind, text, shortcut in QUICK_ADD:
+            button = QPushButton(self.tr(text))
+            button.setToolTip(f"{text.replace('&', '').rstrip('…')} ({shortcut})")
+            button.clicked.connect(lambda _=False, k=kind: self.open_entry_dialog(k))
+            QShortcut(QKeySequence(shortcut), self, activated=lambda k=kind: self.open_entry_dialog(k))
+            side_layout.addWidget(button)
+            self.quick_buttons[kind] = button
+        self.day_title = QLabel()
+        side_layout.addSpacing(8)
+        side_layout.addWidget(self.day_title)
+        self.day_list = QListWidget()
+        self.day_list.setAccessibleName("Entries on this day")
+        self.day_list.setToolTip(self.tr("Enter or double-click to edit; Delete to remove (Ctrl+Z brings it back)"))
+        self.day_list.itemActivated.connect(self._on_item_activated)
+        QShortcut(QKeySequence.StandardKey.Delete, self.day_list, activated=self.delete_selected)
+        side_layout.addWidget(self.day_list, 1)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        outer.addWidget(splitter, 1)
+
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_checkin)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save_checkin)
+        self.checkin.save_button.clicked.connect(self.save_checkin)
+        self.prev_button.clicked.connect(lambda: self.set_day(self.day() - timedelta(days=1)))
+        self.next_button.clicked.connect(lambda: self.set_day(self.day() + timedelta(days=1)))
+        self.today_button.clicked.connect(lambda: self.set_day(date.today()))
+        self.date_edit.dateChanged.connect(self._on_day_changed)
+        services.events.data_changed.connect(self.refresh)
+        self._on_day_changed()
+
+    # --- the day -----------------------------------------------------------------------------------------------
+
+    def day(self) -> date:
+        return self.date_edit.date().toPython()  # type: ignore[no-any-return]
+
+    def set_day(self, day: date) -> None:
+        day = min(day, date.today())
+        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+
+    def _on_day_changed(self) -> None:
+        day = self.day()
+        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.next_button.setEnabled(day < date.today())
+        now = datetime.now()
+        at = now.time() if day == now.date() else time(21, 0)
+        self.checkin.time_edit.setTime(QTime(at.hour, at.minute))
+        self.refresh()
+
+    def refresh(self) -> None:
+        day = self.day()
+        label = "today" if day == date.today() else day.strftime("%a %d %b %Y")
+        rows = self.services.entries.journal(start=day, end=day)
+        self.day_title.setText(self.tr("Logged {0}: {1} entries").format(label, len(rows)))
+        self.day_list.clear()
+        for row in reversed(rows):  # oldest first within the day
+            item = QListWidgetItem(f"{row.occurred_at:%H:%M}  {KIND_LABELS[row.kind]}: {row.summary}")
+            item.setData(Qt.ItemDataRole.UserRole, (str(row.id), row.kind.value))
+            self.day_list.addItem(item)
+        self._show_diet(day)
+
+    def _show_diet(self, day: date) -> None:
+        phase = self.services.entries.latest(EntryKind.DIET_PHASE, on_or_before=day)
+        if (
+            not isinstance(phase, DietPhaseEntry)
+            or phase.phase is DietPhase.STOPPED
+            or (phase.ended is not None and phase.ended < day)
+        ):
+            self.diet_label.setText(self.tr("Diet: no elimination diet in progress"))
+            return
+        name = phase.protocol_name or PROTOCOL_LABELS[phase.protocol]
+        self.diet_label.setText(
+            self.tr("Diet: {0} — {1} since {2}").format(name, phase.phase.value, phase.start.strftime("%d %b %Y"))
+        )
+
+    # --- saving ------------------------------------------------------------------------------------------------
+
+    def save_checkin(self) -> bool:
+        try:
+            entries = self.checkin.entries_for(self.day())
+            saved = self.services.entries.add_many(entries)
+        except ValidationError as exc:
+            self.checkin.error.show_error(exc)
+            return False
+        self.services.undo.push(AddEntriesCommand(self.services, saved, "check-in"))
+        self.checkin.clear()
+        self.services.events.data_changed.emit()
+        for entry in saved:
+            self.services.events.entry_saved.emit(entry)
+        self.services.events.status_message.emit(
+            self.tr("Check-in saved for {0} ({1} entries). Ctrl+Z undoes it.").format(
+                self.day().strftime("%a %d %b"), len(saved)
+            )
+        )
+        return True
+
+    def open_entry_dialog(self, kind: EntryKind, entry: AnyEntry | None = None) -> EntryDialog:
+        dialog = EntryDialog(self.services, kind, entry=entry, day=self.day(), parent=self)
+        dialog.finished.connect(lambda _result, d=dialog: self._forget(d))
+        self.dialogs.append(dialog)
+        dialog.open()
+        return dialog
+
+    def _forget(self, dialog: EntryDialog) -> None:
+        if dialog in self.dialogs:
+            self.dialogs.remove(dialog)
+        dialog.deleteLater()
+
+    def _selected(self) -> tuple[UUID, EntryKind] | None:
+        item = self.day_list.currentItem()
+        if item is None:
+            return None
+        eid, kind = item.data(Qt.ItemDataRole.UserRole)
+        return UUID(eid), EntryKind(kind)
+
+    def _on_item_activated(self, _item: QListWidgetItem) -> None:
+        chosen = self._selected()
+        if chosen is None:
+            return
+        entry = self.services.entries.get(chosen[0])
+        if entry is not None:
+            self.open_entry_dialog(chosen[1], entry)
+
+    def delete_selected(self) -> None:
+        chosen = self._selected()
+        if chosen is None:
+            return
+        entry = self.services.entries.get(chosen[0])
+        if entry is None:
+            return
+        self.services.undo.push(
+            DeleteEntriesCommand(self.services, [entry], f"delete {KIND_LABELS[entry.kind].lower()}")
+        )
+        self.services.events.status_message.emit(self.tr("Deleted. Ctrl+Z brings it back."))

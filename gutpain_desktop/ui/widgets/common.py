@@ -1,0 +1,227 @@
+"""Small reusable widgets: score spin boxes, the body-site picker, error and notice banners."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.scales import BODY_SITES, REGION_LABELS, BodySite, Region
+from ...domain.validation import ValidationError
+
+NOT_RATED = -1
+
+
+class ScoreSpin(QSpinBox):
+    """A 0-10 rating that can also be left unrated ("—"), so a check-in only records what was rated."""
+
+    def __init__(
+        self, name: str, *, optional: bool = True, low: int = 0, high: int = 10, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self._optional = optional
+        self.setRange(NOT_RATED if optional else low, high)
+        self._low = low
+        if optional:
+            self.setSpecialValueText("—")
+            self.setValue(NOT_RATED)
+        self.setAccessibleName(name)
+        self.setToolTip(f"{name}: {low} to {high}" + (" (— = not rated)" if optional else ""))
+        self.setMinimumWidth(70)
+
+    def score(self) -> int | None:
+        value = self.value()
+        return None if value == NOT_RATED else value
+
+    def set_score(self, value: int | None) -> None:
+        self.setValue(NOT_RATED if value is None and self._optional else (value if value is not None else self._low))
+
+    def clear_score(self) -> None:
+        self.setValue(NOT_RATED if self._optional else self._low)
+
+
+class TriStateCombo(QComboBox):
+    """Yes / No / not answered."""
+
+    def __init__(self, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.addItem("—", None)
+        self.addItem(self.tr("Yes"), True)
+        self.addItem(self.tr("No"), False)
+        self.setAccessibleName(name)
+
+    def answer(self) -> bool | None:
+        value = self.currentData()
+        return None if value is None else bool(value)
+
+    def set_answer(self, value: bool | None) -> None:
+        self.setCurrentIndex(0 if value is None else (1 if value else 2))
+
+
+class BodySitePicker(QGroupBox):
+    """The 19 WPI body sites as check boxes grouped by region (keyboard: Tab and Space)."""
+
+    changed = Signal()
+
+    def __init__(self, title: str = "Where it hurts", parent: QWidget | None = None):
+        super().__init__(title, parent)
+        self.setAccessibleName(title)
+        self.boxes: dict[BodySite, QCheckBox] = {}
+        grid = QGridLayout(self)
+        grid.setHorizontalSpacing(18)
+        # Laid out like a body facing you: the person's right side on the left of the screen.
+        columns = (
+            ("Right side", (Region.RIGHT_UPPER, Region.RIGHT_LOWER)),
+            ("Centre", (Region.AXIAL,)),
+            ("Left side", (Region.LEFT_UPPER, Region.LEFT_LOWER)),
+        )
+        for col, (heading, regions) in enumerate(columns):
+            grid.addWidget(QLabel(f"<b>{heading}</b>"), 0, col)
+            row = 1
+            for info in BODY_SITES:
+                if info.region not in regions:
+                    continue
+                box = QCheckBox(info.label)
+                box.setAccessibleName(f"Body site: {info.label}")
+                box.setToolTip(REGION_LABELS[info.region])
+                box.toggled.connect(self.changed)
+                self.boxes[info.site] = box
+                grid.addWidget(box, row, col)
+                row += 1
+        grid.setColumnStretch(3, 1)
+
+    def sites(self) -> frozenset[BodySite]:
+        return frozenset(site for site, box in self.boxes.items() if box.isChecked())
+
+    def set_sites(self, sites: Iterable[BodySite]) -> None:
+        chosen = set(sites)
+        for site, box in self.boxes.items():
+            box.setChecked(site in chosen)
+
+
+class ErrorLabel(QLabel):
+    """Shows what is wrong with the input, naming each field. Hidden when there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.setAccessibleName("Problems with the input")
+        self.hide()
+
+    def show_error(self, error: ValidationError | str) -> None:
+        if isinstance(error, ValidationError):
+            lines = [f"• {p.field.capitalize()} {p.message}" for p in error.problems]
+            text = "Not saved. Please check:\n" + "\n".join(lines)
+        else:
+            text = error
+        self.setText(text)
+        self.show()
+
+    def clear_error(self) -> None:
+        self.clear()
+        self.hide()
+
+
+class NoticeBanner(QFrame):
+    """A gentle, dismissable notice (never a modal): used for the see-a-doctor notes."""
+
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("noticeBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "#noticeBanner { background: #fff4e5; border: 1px solid #f0b429; border-radius: 6px; }"
+            "#noticeBanner QLabel { color: #4a3500; }"
+        )
+        layout = QHBoxLayout(self)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.label, 1)
+        self.dismiss_button = QPushButton(self.tr("Dismiss"))
+        self.dismiss_button.setAccessibleName("Dismiss notice")
+        self.dismiss_button.clicked.connect(self._dismiss)
+        layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.setAccessibleName("Notice")
+        self.hide()
+
+    def show_notice(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()
+
+    def _dismiss(self) -> None:
+        self.hide()
+        self.dismissed.emit()
+
+
+class OptionalDate(QWidget):
+    """A date that may be left empty (check box off)."""
+
+    def __init__(self, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.enabled = QCheckBox()
+        self.enabled.setAccessibleName(f"Set {name}")
+        self.edit = QDateEdit(QDate.currentDate())
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setAccessibleName(name)
+        self.edit.setEnabled(False)
+        self.enabled.toggled.connect(self.edit.setEnabled)
+        layout.addWidget(self.enabled)
+        layout.addWidget(self.edit)
+        layout.addStretch(1)
+
+    def value(self) -> date | None:
+        return self.edit.date().toPython() if self.enabled.isChecked() else None  # type: ignore[no-any-return]
+
+    def set_value(self, value: date | None) -> None:
+        self.enabled.setChecked(value is not None)
+        if value is not None:
+            self.edit.setDate(QDate(value.year, value.month, value.day))
+
+
+def labelled(text: str, widget: QWidget, hint: str = "") -> QWidget:
+    """A row of label (with the widget as its buddy, so Alt+letter focuses it), widget and a hint."""
+    box = QWidget()
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(text)
+    label.setBuddy(widget)
+    layout.addWidget(label)
+    layout.addWidget(widget)
+    if hint:
+        hint_label = QLabel(hint)
+        hint_label.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(hint_label)
+    layout.addStretch(1)
+    return box
+
+
+def vbox(*widgets: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for w in widgets:
+        layout.addWidget(w)
+    return box
