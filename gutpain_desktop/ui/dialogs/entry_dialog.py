@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -98,6 +99,8 @@ class EntryDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
+        self.save_button.setToolTip(self.tr("Save (Ctrl+Enter)"))
 
         if entry is not None:
             self.form.load(entry)
@@ -107,6 +110,15 @@ class EntryDialog(QDialog):
         tall = (EntryKind.MEAL, EntryKind.PAIN, EntryKind.WEEKLY_CHECKIN, EntryKind.CHALLENGE, EntryKind.DIET_PHASE)
         self.resize(720, 640 if kind in tall else 440)
         self.form.first_field().setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if isinstance(self.form, MealForm):
+            # Enter in a food's name starts the next food, so Enter must not save; Ctrl+Enter does.
+            # (QDialogButtonBox makes Save the default button when shown, hence here and not in __init__.)
+            for button in self.buttons.buttons():
+                button.setAutoDefault(False)
+                button.setDefault(False)
 
     def chosen_moment(self) -> datetime:
         day: date = self.date_edit.date().toPython()  # type: ignore[assignment]

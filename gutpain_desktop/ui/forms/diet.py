@@ -110,7 +110,7 @@ class DietPhaseForm(EntryForm):
         self.other.setText(", ".join(k for k in keys if k not in known))
 
     def _update_notice(self) -> None:
-        gluten = self.protocol.currentData() is DietProtocol.GLUTEN_FREE or "gluten" in self.eliminated_keys()
+        gluten = self.protocol.currentData() == DietProtocol.GLUTEN_FREE or "gluten" in self.eliminated_keys()
         starting = self.phase.currentData() in (DietPhase.BASELINE, DietPhase.ELIMINATION)
         self.coeliac.setVisible(gluten and starting)
 
@@ -125,9 +125,9 @@ class DietPhaseForm(EntryForm):
 
     def build(self, common: dict[str, Any]) -> AnyEntry:
         return DietPhaseEntry(
-            protocol=self.protocol.currentData(),
+            protocol=DietProtocol(self.protocol.currentData()),
             protocol_name=self.protocol_name.text().strip(),
-            phase=self.phase.currentData(),
+            phase=DietPhase(self.phase.currentData()),
             planned_end=self.planned_end.value(),
             ended=self.ended.value(),
             eliminated=self.eliminated_keys(),
@@ -227,7 +227,7 @@ class ChallengeForm(EntryForm):
 
     def build(self, common: dict[str, Any]) -> AnyEntry:
         doses = tuple(
-            ChallengeDose(day, size.currentData(), amount.text().strip())
+            ChallengeDose(day, Dose(size.currentData()), amount.text().strip())
             for day, (size, amount) in enumerate(zip(self.dose_sizes, self.dose_amounts, strict=True), start=1)
         )
         return ChallengeEntry(
@@ -235,8 +235,8 @@ class ChallengeForm(EntryForm):
             target_symptoms=self.target_keys(),
             doses=doses,
             washout_days=self.washout.value(),
-            outcome=self.outcome.currentData(),
-            decided_by=self.decided_by.currentData(),
+            outcome=ChallengeOutcome(self.outcome.currentData()),
+            decided_by=DecidedBy(self.decided_by.currentData()),
             **common,
         )
 

@@ -92,7 +92,7 @@ class FoodRow(QWidget):
         self.memory_hint.setText(self.tr("(as last time)") if remembered else "")
 
     def item(self) -> FoodItem | None:
-        cats = tuple(k for k, b in self.category_boxes.items() if b.isChecked())
+        cats = tuple(sorted(k for k, b in self.category_boxes.items() if b.isChecked()))
         name = self.name.text().strip()
         if not name and not cats and not self.portion.text().strip():
             return None
@@ -144,14 +144,18 @@ class MealForm(EntryForm):
     def add_row(self) -> FoodRow:
         row = FoodRow(self.services, self.categories, self.completer, len(self.rows) + 1)
         row.remove_requested.connect(self._remove_row)
-        row.name.returnPressed.connect(self._on_return_in_row)
+        row.name.returnPressed.connect(lambda r=row: self._on_return_in_row(r))
         self.rows.append(row)
         self.rows_box.addWidget(row)
         return row
 
-    def _on_return_in_row(self) -> None:
-        if self.rows and self.rows[-1].name.hasFocus() and self.rows[-1].name.text().strip():
-            self.add_row().name.setFocus()
+    def _on_return_in_row(self, row: FoodRow) -> None:
+        """Enter in a food's name moves on to a new line, so a meal can be typed without the mouse."""
+        if not row.name.text().strip():
+            return
+        position = self.rows.index(row) if row in self.rows else -1
+        target = self.add_row() if position == len(self.rows) - 1 else self.rows[position + 1]
+        target.name.setFocus()
 
     def _remove_row(self, row: FoodRow) -> None:
         if len(self.rows) == 1:
@@ -182,7 +186,7 @@ class MealForm(EntryForm):
             if not item.name:
                 raise ValidationError.single(f"food {number}", "needs a name")
             foods.append(item)
-        return MealEntry(meal_type=self.meal_type.currentData(), foods=tuple(foods), **common)
+        return MealEntry(meal_type=MealType(self.meal_type.currentData()), foods=tuple(foods), **common)
 
     def first_field(self) -> QWidget:
         return self.rows[0].name

@@ -83,9 +83,9 @@ class PainForm(EntryForm):
     def build(self, common: dict[str, Any]) -> AnyEntry:
         return PainEntry(
             intensity=self.intensity.value(),
-            recall=self.recall.currentData(),
+            recall=PainRecall(self.recall.currentData()),
             sites=self.sites.sites(),
-            pain_kind=self.pain_kind.currentData(),
+            pain_kind=PainKind(self.pain_kind.currentData()) if self.pain_kind.currentData() else None,
             **common,
         )
 

@@ -112,7 +112,8 @@ class JournalView(QWidget):
     # --- loading -----------------------------------------------------------------------------------------------
 
     def _filters(self) -> dict[str, object]:
-        kind = self.kind_filter.currentData()
+        chosen = self.kind_filter.currentData()
+        kind = None if chosen is None else EntryKind(chosen)
         return {
             "kinds": None if kind is None else [kind],
             "start": self.from_date.value(),

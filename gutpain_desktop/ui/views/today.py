@@ -155,7 +155,10 @@ class CheckInForm(QGroupBox):
         if pain is not None:
             found.append(
                 PainEntry(
-                    occurred_at=moment, intensity=pain, recall=self.recall.currentData(), sites=self.sites.sites()
+                    occurred_at=moment,
+                    intensity=pain,
+                    recall=PainRecall(self.recall.currentData()),
+                    sites=self.sites.sites(),
                 )
             )
         elif self.sites.sites():

@@ -1,0 +1,55 @@
+"""Fixtures for the Qt tests: a real store in a temp folder and the real main window on it (offscreen)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QCheckBox, QDateTimeEdit, QRadioButton
+
+from gutpain_desktop.storage import Store, open_store
+from gutpain_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def ui_store(tmp_path: Path) -> Iterator[Store]:
+    store = open_store(tmp_path / "data")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def window(qtbot, ui_store: Store) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    win = MainWindow(ui_store)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def type_into(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Replace the contents of a spin box, time edit or line edit by typing, as a person would."""
+    widget.setFocus()
+    if isinstance(widget, QDateTimeEdit):
+        widget.setCurrentSectionIndex(0)
+        widget.setSelectedSection(widget.sectionAt(0))
+    else:
+        widget.selectAll()
+    qtbot.keyClicks(widget, text)
+    if isinstance(widget, QAbstractSpinBox):
+        widget.interpretText()
+
+
+def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+    """Click a button; check boxes and radio buttons on their indicator, where a person aims."""
+    if isinstance(widget, (QCheckBox, QRadioButton)):
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(8, widget.height() // 2))
+    else:
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def flush() -> None:
+    QApplication.processEvents()
