@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
+        self.setObjectName("mainWindow")
         self.resize(1180, 800)
         self.undo_stack = QUndoStack(self)
         self.events = DataEvents(self)

@@ -53,3 +53,12 @@ def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
 
 def flush() -> None:
     QApplication.processEvents()
+
+
+@pytest.fixture
+def now():  # type: ignore[no-untyped-def]
+    """A moment safely in the past today (never in the future), with the local UTC offset."""
+    from datetime import datetime, timedelta
+
+    moment = datetime.now().astimezone().replace(second=0, microsecond=0)
+    return max(moment - timedelta(minutes=5), moment.replace(hour=0, minute=0))

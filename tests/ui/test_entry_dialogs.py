@@ -278,3 +278,17 @@ def test_gluten_elimination_shows_the_coeliac_testing_notice(qtbot, window):
     form.protocol.setCurrentIndex(form.protocol.findData(DietProtocol.GLUTEN_FREE.value))
     assert form.coeliac.isVisible()
     assert "coeliac" in form.coeliac.text()
+
+
+def test_meal_by_keyboard_enter_adds_a_line_and_ctrl_enter_saves(qtbot, window, ui_store):
+    dialog = window.today.open_entry_dialog(EntryKind.MEAL)
+    first = dialog.form.rows[0].name
+    qtbot.keyClicks(first, "Rice")
+    qtbot.keyClick(first, Qt.Key.Key_Return)
+    assert len(dialog.form.rows) == 2 and ui_store.entries.count() == 0
+    second = dialog.form.rows[1].name
+    qtbot.keyClicks(second, "Salmon")
+    qtbot.keyClick(second, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible()
+    (meal,) = ui_store.entries.entries()
+    assert isinstance(meal, MealEntry) and [f.name for f in meal.foods] == ["Rice", "Salmon"]

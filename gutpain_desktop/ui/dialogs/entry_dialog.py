@@ -100,6 +100,7 @@ class EntryDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
+        self.form.submit_requested.connect(self.save)
         self.save_button.setToolTip(self.tr("Save (Ctrl+Enter)"))
 
         if entry is not None:

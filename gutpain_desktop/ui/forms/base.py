@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -74,6 +75,9 @@ def _select(box: QComboBox, data: Any) -> None:
 
 class EntryForm(QWidget):
     """Base of the per-kind forms."""
+
+    #: The person asked to save from inside the form (Ctrl+Enter in a field that uses Enter itself).
+    submit_requested = Signal()
 
     kind: EntryKind
     #: Whether the dialog shows a time of day (a sleep or a diet phase is dated by its own fields).

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QCompleter,
     QHBoxLayout,
@@ -151,6 +152,9 @@ class MealForm(EntryForm):
 
     def _on_return_in_row(self, row: FoodRow) -> None:
         """Enter in a food's name moves on to a new line, so a meal can be typed without the mouse."""
+        if QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.submit_requested.emit()
+            return
         if not row.name.text().strip():
             return
         position = self.rows.index(row) if row in self.rows else -1
