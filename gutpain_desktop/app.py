@@ -7,10 +7,9 @@ import logging
 import os
 import sys
 import time
-from pathlib import Path
 
 from . import APP_ID, APP_NAME, __version__
-from .paths import backup_dir, resolve_data_dir
+from .paths import backup_dir, resolve_data_dir, resource
 
 log = logging.getLogger(__name__)
 BENCH_ENV = "GUTPAIN_BENCH_EXIT_AFTER_SHOW"
@@ -31,10 +30,11 @@ def _process_start() -> float:
 def run_app(args: argparse.Namespace) -> int:
     started = _process_start()
     os.umask(0o077)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     data_dir = resolve_data_dir(args.data_dir)
 
     from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -42,6 +42,7 @@ def run_app(args: argparse.Namespace) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_ID)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource("icons", "gutpain.svg"))))
 
     from .storage import DatabaseTooNewError, MigrationError, open_store
 
@@ -71,12 +72,3 @@ def run_app(args: argparse.Namespace) -> int:
     finally:
         store.close()
 
-
-def main(argv: list[str] | None = None) -> int:
-    from .__main__ import main as entry
-
-    return entry(argv)
-
-
-def data_dir_path(value: str | None) -> Path:
-    return resolve_data_dir(value)
