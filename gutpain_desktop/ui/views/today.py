@@ -119,13 +119,12 @@ class CheckInForm(QGroupBox):
         self.note.setAccessibleName("Check-in note")
         note_form.addRow(self.tr("N&ote"), self.note)
         layout.addLayout(note_form)
+        # Shown by the view below the scrolling form, so they are always in sight.
         self.error = ErrorLabel()
-        layout.addWidget(self.error)
         self.save_button = QPushButton(self.tr("Save check-in"))
         self.save_button.setToolTip(self.tr("Save check-in (Ctrl+S)"))
         self.save_button.setDefault(True)
         self.save_button.setAccessibleName("Save check-in")
-        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
 
     def reload_symptoms(self) -> None:
         for spin in self.symptoms.values():
@@ -231,7 +230,13 @@ class TodayView(QWidget):
         scroll.setWidgetResizable(True)
         self.checkin = CheckInForm(services)
         scroll.setWidget(self.checkin)
-        splitter.addWidget(scroll)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(scroll, 1)
+        left_layout.addWidget(self.checkin.error)
+        left_layout.addWidget(self.checkin.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        splitter.addWidget(left)
 
         side = QWidget()
         side.setMaximumWidth(380)
@@ -250,6 +255,8 @@ class TodayView(QWidget):
         side_layout.addWidget(self.day_title)
         self.day_list = QListWidget()
         self.day_list.setAccessibleName("Entries on this day")
+        self.day_list.setWordWrap(True)
+        self.day_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.day_list.setToolTip(self.tr("Enter or double-click to edit; Delete to remove (Ctrl+Z brings it back)"))
         self.day_list.itemActivated.connect(self._on_item_activated)
         QShortcut(QKeySequence.StandardKey.Delete, self.day_list, activated=self.delete_selected)
@@ -296,6 +303,7 @@ class TodayView(QWidget):
         for row in reversed(rows):  # oldest first within the day
             item = QListWidgetItem(f"{row.occurred_at:%H:%M}  {KIND_LABELS[row.kind]}: {row.summary}")
             item.setData(Qt.ItemDataRole.UserRole, (str(row.id), row.kind.value))
+            item.setToolTip(row.summary)
             self.day_list.addItem(item)
         self._show_diet(day)
 
