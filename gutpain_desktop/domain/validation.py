@@ -157,9 +157,7 @@ def validate(
                 c.known(f"food {i} category", cat, categories)
     elif isinstance(entry, PainEntry):
         c.score("pain", entry.intensity)
-        for site in entry.sites:
-            if not isinstance(site, BodySite):
-                c.add("body sites", f"'{site}' is not one of the 19 body sites")
+        _check_sites(c, entry.sites)
     elif isinstance(entry, SymptomEntry):
         c.known("symptom", entry.symptom, symptoms)
         c.score("severity", entry.severity)
@@ -190,11 +188,18 @@ def validate(
             c.add("doses", "one dose per day, on days 1 to 3")
         c.score("washout days", entry.washout_days, 0, 14)
     elif isinstance(entry, WeeklyCheckinEntry):
+        _check_sites(c, entry.sites)
         for name in ("fatigue", "unrefreshed", "cognitive"):
             c.score(name, getattr(entry, name), 0, 3)
     elif isinstance(entry, ContextEntry):
         c.text("medication", entry.medication, 1000)
     c.raise_if_any()
+
+
+def _check_sites(c: _Checker, sites: Iterable[object]) -> None:
+    for site in sites:
+        if not isinstance(site, BodySite):
+            c.add("body sites", f"'{site}' is not one of the 19 body sites")
 
 
 def _check_sleep(c: _Checker, entry: SleepEntry) -> None:
@@ -205,7 +210,12 @@ def _check_sleep(c: _Checker, entry: SleepEntry) -> None:
         isinstance(entry.hours, bool) or not isinstance(entry.hours, (int, float)) or not 0 <= entry.hours <= 24
     ):
         c.add("hours slept", "must be from 0 to 24")
-    if entry.bed_time is not None and entry.wake_time is not None:
+    aware = True
+    for field, moment in (("went to bed", entry.bed_time), ("woke up", entry.wake_time)):
+        if moment is not None and (not isinstance(moment, datetime) or moment.utcoffset() is None):
+            c.add(field, "must be a date and time with its UTC offset")
+            aware = False
+    if aware and entry.bed_time is not None and entry.wake_time is not None:
         if entry.wake_time <= entry.bed_time:
             c.add("woke up", "must be after going to bed")
         elif (entry.wake_time - entry.bed_time).total_seconds() > 24 * 3600:

@@ -23,7 +23,8 @@ def backup_database(db_path: Path, dest_dir: Path, label: str = "backup") -> Pat
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     final = dest_dir / f"{label}-{stamp}.sqlite"
     temp = dest_dir / f".{final.name}.partial"
-    source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    # as_uri() percent-encodes the path: a raw '?', '#' or '%' in a folder name would cut the URI short.
+    source = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         target = sqlite3.connect(temp)
         try:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 BUSY_TIMEOUT_MS = 5000
@@ -23,7 +23,8 @@ def create_sqlite_engine(db_path: Path) -> Engine:
     ourselves: then DDL and DML share one real transaction that rolls back as a whole.
     """
     engine = create_engine(
-        f"sqlite:///{db_path}",
+        # URL.create, not an f-string: a folder name with '?' or '#' must not be read as URL syntax.
+        URL.create("sqlite", database=str(db_path)),
         poolclass=QueuePool,
         pool_size=2,
         max_overflow=4,

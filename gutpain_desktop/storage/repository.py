@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
@@ -217,7 +217,7 @@ class EntryRepository:
         """Save all of ``entries`` in one transaction: either every one is saved or none is."""
         names = self._catalog.names()
         if check:
-            self._validate(entries, names)
+            self._validate(entries)
         stamp = now_utc()
         rows: Rows = defaultdict(list)
         for entry in entries:
@@ -232,7 +232,7 @@ class EntryRepository:
     def update(self, entry: AnyEntry) -> AnyEntry:
         """Replace the stored entry with the same id by ``entry`` (same kind)."""
         names = self._catalog.names()
-        self._validate([entry], names)
+        self._validate([entry])
         stamp = now_utc()
         eid = str(entry.id)
         with self._sessions.begin() as s:
@@ -283,10 +283,13 @@ class EntryRepository:
             result = s.execute(delete(ENTRY).where(ENTRY.c.source == source))
             return int(getattr(result, "rowcount", 0) or 0)
 
-    def _validate(self, entries: Iterable[Entry], names: Mapping[str, str]) -> None:
+    def _validate(self, entries: Iterable[Entry]) -> None:
+        # Categories and symptoms checked against their own lists: a symptom key is not a food category.
+        categories = {c.key: c.name for c in self._catalog.categories()}
+        symptoms = {d.key: d.name for d in self._catalog.symptoms()}
         today = local_today()
         for entry in entries:
-            validate(entry, today=today, categories=names, symptoms=names)
+            validate(entry, today=today, categories=categories, symptoms=symptoms)
 
     # --- reading -----------------------------------------------------------------------------------------------
 
