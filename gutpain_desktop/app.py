@@ -71,4 +71,3 @@ def run_app(args: argparse.Namespace) -> int:
         return app.exec()
     finally:
         store.close()
-

@@ -29,7 +29,7 @@ from ..domain.entries import (
     SymptomDef,
 )
 from ..domain.validation import MAX_NAME_LENGTH, ValidationError, category_key, validate
-from .mapping import CHILD_TABLES, DETAIL_TABLE, ENTRY, Rows, entry_rows, from_utc, load_entries, now_utc
+from .mapping import CHILD_TABLES, DETAIL_TABLE, ENTRY, MEAL, Rows, entry_rows, from_utc, load_entries, now_utc
 from .models import CategoryRow, FoodMemoryRow, SettingRow, SymptomRow
 
 CATEGORY: Table = CategoryRow.__table__  # type: ignore[assignment]
@@ -164,7 +164,8 @@ def _food_key(name: str) -> str:
     return " ".join(name.lower().split())
 
 
-def _remember_foods(session: Session, meals: Iterable[MealEntry], when: datetime) -> None:
+def _remember_foods(session: Session, meals: Iterable[MealEntry], when: datetime, *, count: bool = True) -> None:
+    """Remember each food's categories for next time; ``count`` adds to how often it was eaten (not on edits)."""
     latest: dict[str, tuple[str, tuple[str, ...]]] = {}
     counts: dict[str, int] = defaultdict(int)
     for meal in meals:
@@ -172,7 +173,7 @@ def _remember_foods(session: Session, meals: Iterable[MealEntry], when: datetime
             key = _food_key(food.name)
             if key:
                 latest[key] = (food.name.strip(), tuple(dict.fromkeys(food.categories)))
-                counts[key] += 1
+                counts[key] += 1 if count else 0
     if not latest:
         return
     existing = {
@@ -205,6 +206,8 @@ class EntryRepository:
     def __init__(self, sessions: sessionmaker[Session], catalog: CatalogRepository) -> None:
         self._sessions = sessions
         self._catalog = catalog
+        #: Meals unlinked from a challenge by its deletion (ON DELETE SET NULL), relinked if it is restored (undo).
+        self._unlinked_meals: dict[str, list[str]] = {}
 
     # --- writing -----------------------------------------------------------------------------------------------
 
@@ -251,7 +254,7 @@ class EntryRepository:
                 s.execute(delete(table).where(table.c.entry_id == eid))
             _insert_rows(s, rows)
             if isinstance(entry, MealEntry):
-                _remember_foods(s, [entry], stamp)
+                _remember_foods(s, [entry], stamp, count=False)
         return dataclasses.replace(
             entry, created_at=found.created_utc.replace(tzinfo=UTC), updated_at=stamp.replace(tzinfo=UTC)
         )
@@ -264,7 +267,10 @@ class EntryRepository:
             if row is None:
                 raise EntryNotFoundError(f"entry {eid} no longer exists")
             snapshot = load_entries(s, [row])[0]
+            linked = list(s.scalars(select(MEAL.c.entry_id).where(MEAL.c.challenge_id == eid)))
             s.execute(delete(ENTRY).where(ENTRY.c.id == eid))  # details follow by ON DELETE CASCADE
+        if linked:
+            self._unlinked_meals[eid] = linked
         return snapshot
 
     def restore(self, entry: AnyEntry) -> AnyEntry:
@@ -273,8 +279,15 @@ class EntryRepository:
         created = (entry.created_at or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
         updated = entry.updated_at.astimezone(UTC).replace(tzinfo=None) if entry.updated_at else now_utc()
         rows = entry_rows(entry, summary=describe(entry, names), source="user", created=created, updated=updated)
+        relink = self._unlinked_meals.pop(str(entry.id), [])
         with self._sessions.begin() as s:
             _insert_rows(s, rows)
+            if relink:
+                s.execute(
+                    update(MEAL)
+                    .where(MEAL.c.entry_id.in_(relink), MEAL.c.challenge_id.is_(None))
+                    .values(challenge_id=str(entry.id))
+                )
         return entry
 
     def delete_source(self, source: str) -> int:

@@ -264,16 +264,15 @@ def test_deleting_a_challenge_unlinks_its_meals(store: Store, now: datetime) -> 
     assert got.foods == meal.foods
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: deleting a challenge sets its meals' challenge_id to NULL (ON DELETE SET NULL) and restore() "
-    "only puts back the challenge, so undo loses the meal links; fixing it needs delete() to report the unlinked meals",
-)
 def test_undoing_the_delete_of_a_challenge_relinks_its_meals(store: Store, now: datetime) -> None:
     samples = store.entries.add_many(every_kind(now))
     challenge = next(e for e in samples if isinstance(e, ChallengeEntry))
     meal = next(e for e in samples if isinstance(e, MealEntry))
-    store.entries.restore(store.entries.delete(challenge.id))
+    assert meal.challenge_id == challenge.id
+    snapshot = store.entries.delete(challenge.id)
+    unlinked = store.entries.get(meal.id)
+    assert unlinked is not None and unlinked.challenge_id is None  # type: ignore[union-attr]
+    store.entries.restore(snapshot)
     assert store.entries.get(meal.id) == meal
 
 
@@ -442,3 +441,12 @@ def test_any_valid_pain_or_stress_round_trips(store: Store, entry: PainEntry | S
     assert got is not None and got.occurred_at.utcoffset() == entry.occurred_at.utcoffset()
     assert got.occurred_at.replace(tzinfo=None) == entry.occurred_at.replace(tzinfo=None)
     assert got.note == entry.note
+
+
+def test_editing_a_meal_does_not_count_its_foods_again(store: Store, now: datetime) -> None:
+    tea = store.entries.add(MealEntry(occurred_at=now, meal_type=MealType.DRINK, foods=(FoodItem("Tea"),)))
+    store.entries.add(MealEntry(occurred_at=now, meal_type=MealType.SNACK, foods=(FoodItem("Toast", ("gluten",)),)))
+    store.entries.add(MealEntry(occurred_at=now, meal_type=MealType.SNACK, foods=(FoodItem("Toast", ("gluten",)),)))
+    for note in ("one", "two", "three"):
+        tea = store.entries.update(dataclasses.replace(tea, note=note))
+    assert store.catalog.known_foods()[:2] == ["Toast", "Tea"]
