@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from ..domain.entries import BowelEntry
 from ..storage import Store
+from .dialogs.entry_dialog import EntryDialog
 from .services import DataEvents, Services
 from .views.journal import JournalView
 from .views.today import TodayView
@@ -134,7 +135,6 @@ class MainWindow(QMainWindow):
         box.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for view in (self.today, self.journal):
-            for dialog in list(view.dialogs):
-                dialog.reject()
+        for dialog in self.findChildren(EntryDialog):
+            dialog.reject()
         super().closeEvent(event)

@@ -159,3 +159,18 @@ class EntryDialog(QDialog):
         self.services.events.entry_saved.emit(saved)
         self.accept()
         return True
+
+
+def open_entry_dialog(
+    services: Services,
+    kind: EntryKind,
+    *,
+    parent: QWidget,
+    entry: AnyEntry | None = None,
+    day: date | None = None,
+) -> EntryDialog:
+    """Open an add/edit dialog without blocking (window-modal); Qt frees it once it is closed."""
+    dialog = EntryDialog(services, kind, entry=entry, day=day, parent=parent)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog

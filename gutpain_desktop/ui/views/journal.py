@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.entries import KIND_LABELS, EntryKind, JournalRow
 from ..commands import DeleteEntriesCommand
-from ..dialogs.entry_dialog import EntryDialog
+from ..dialogs.entry_dialog import EntryDialog, open_entry_dialog
 from ..models.journal_model import JournalModel
 from ..services import Services
 from ..widgets.common import OptionalDate
@@ -32,7 +32,6 @@ class JournalView(QWidget):
         super().__init__(parent)
         self.services = services
         self.setAccessibleName("Journal")
-        self.dialogs: list[EntryDialog] = []
         self._stale = True
         layout = QVBoxLayout(self)
 
@@ -169,16 +168,7 @@ class JournalView(QWidget):
             self.services.events.status_message.emit(self.tr("That entry no longer exists."))
             self.reload()
             return None
-        dialog = EntryDialog(self.services, entry.kind, entry=entry, parent=self)
-        dialog.finished.connect(lambda _r, d=dialog: self._forget(d))
-        self.dialogs.append(dialog)
-        dialog.open()
-        return dialog
-
-    def _forget(self, dialog: EntryDialog) -> None:
-        if dialog in self.dialogs:
-            self.dialogs.remove(dialog)
-        dialog.deleteLater()
+        return open_entry_dialog(self.services, entry.kind, entry=entry, parent=self)
 
     def delete_selected(self) -> None:
         rows = self.selected_rows()

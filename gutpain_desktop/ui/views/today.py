@@ -42,7 +42,7 @@ from ...domain.entries import (
 )
 from ...domain.validation import ValidationError
 from ..commands import AddEntriesCommand, DeleteEntriesCommand
-from ..dialogs.entry_dialog import EntryDialog
+from ..dialogs.entry_dialog import EntryDialog, open_entry_dialog
 from ..forms import local_datetime
 from ..forms.base import PAIN_HINT, SCORE_HINT, buddy_label, form_layout, hint
 from ..forms.ratings import SleepForm
@@ -193,7 +193,6 @@ class TodayView(QWidget):
         super().__init__(parent)
         self.services = services
         self.setAccessibleName("Today")
-        self.dialogs: list[EntryDialog] = []
         outer = QVBoxLayout(self)
 
         top = QHBoxLayout()
@@ -343,16 +342,7 @@ class TodayView(QWidget):
         return True
 
     def open_entry_dialog(self, kind: EntryKind, entry: AnyEntry | None = None) -> EntryDialog:
-        dialog = EntryDialog(self.services, kind, entry=entry, day=self.day(), parent=self)
-        dialog.finished.connect(lambda _result, d=dialog: self._forget(d))
-        self.dialogs.append(dialog)
-        dialog.open()
-        return dialog
-
-    def _forget(self, dialog: EntryDialog) -> None:
-        if dialog in self.dialogs:
-            self.dialogs.remove(dialog)
-        dialog.deleteLater()
+        return open_entry_dialog(self.services, kind, entry=entry, day=self.day(), parent=self)
 
     def _selected(self) -> tuple[UUID, EntryKind] | None:
         item = self.day_list.currentItem()
