@@ -245,6 +245,7 @@ class TodayView(QWidget):
         for kind, text, shortcut in QUICK_ADD:
             button = QPushButton(self.tr(text))
             button.setToolTip(f"{text.replace('&', '').rstrip('…')} ({shortcut})")
+            button.setAccessibleName(text.replace("&", "").rstrip("…"))
             button.clicked.connect(lambda _=False, k=kind: self.open_entry_dialog(k))
             QShortcut(QKeySequence(shortcut), self, activated=lambda k=kind: self.open_entry_dialog(k))
             side_layout.addWidget(button)
