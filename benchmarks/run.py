@@ -1,0 +1,412 @@
+"""Measure the performance budgets of shared/DESIGN.md section 6 that need a full journal, as ratios in one run.
+
+    python benchmarks/run.py [--json FILE] [--quick] [--years N] [--seed N]
+
+1. Start-up: ``python -m gutpain_desktop --data-dir DIR`` on a journal with ``--years`` of demo data (default 10),
+   against a bare PySide6 QMainWindow in the same kind of child process, runs interleaved. Each child prints
+   ``shown-after-ms <float>`` (process start, as the OS records it, to the first event-loop turn after the window is
+   shown; the app does so when GUTPAIN_BENCH_EXIT_AFTER_SHOW is set) and quits. Reported: the median of the children's
+   figures (5 runs, 3 with --quick) and, for context, the parent's wall time from Popen to exit. Budget: app <= 2x bare.
+   Both children may write and reuse bytecode (in benchmarks/out/pycache), as an installed app would.
+2. Save one entry: p50 and p95 of ``store.entries.add(entry)`` (each its own durable commit) for ~300 single entries
+   (stress, pain with body sites, a meal with two foods) into that journal. Budget: p95 <= 20 ms. For context, the
+   p95 of a raw sqlite3 INSERT + COMMIT of one row into a WAL / synchronous=FULL database in the same folder.
+
+The demo journal is built once into ``benchmarks/out/`` (git-ignored) and reused while ``demo-marker.json`` there
+matches the years, seed and generator source; each run works on a fresh copy (made with the SQLite backup API), so
+entries saved by one run never leak into the next. Exit code 0 even when a budget is missed (this is a report);
+1 when a figure could not be measured (for example the app never printed its line) or something else went wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "benchmarks" / "out"
+if str(REPO) not in sys.path:  # run as a script from anywhere, without installing the package
+    sys.path.insert(0, str(REPO))
+
+from gutpain_desktop.domain.entries import AnyEntry, FoodItem, MealEntry, MealType, PainEntry, StressEntry  # noqa: E402
+from gutpain_desktop.domain.scales import BodySite  # noqa: E402
+from gutpain_desktop.storage import DB_FILENAME, Store, open_store  # noqa: E402
+
+MARKER = "demo-marker.json"
+SHOWN_PREFIX = "shown-after-ms"
+CHILD_TIMEOUT_S = 60
+APP_MODULE = "gutpain_desktop"
+STARTUP_BUDGET = 2.0  # app / bare
+SAVE_P95_BUDGET_MS = 20.0
+
+# The bare baseline: the same process-start clock as gutpain_desktop.app, a QMainWindow, and the same report line
+# on the first event-loop turn after show().
+BARE_WINDOW = textwrap.dedent(
+    """
+    import os, sys, time
+
+    def process_start():
+        try:
+            with open("/proc/self/stat") as handle:
+                ticks = int(handle.read().rsplit(")", 1)[1].split()[19])
+            with open("/proc/uptime") as handle:
+                uptime = float(handle.read().split()[0])
+            return time.time() - uptime + ticks / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            return time.time()
+
+    started = process_start()
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setWindowTitle("bare")
+    window.resize(1100, 760)
+    window.show()
+
+    def report():
+        print(f"shown-after-ms {(time.time() - started) * 1000:.1f}", flush=True)
+        window.close()
+        app.quit()
+
+    QTimer.singleShot(0, report)
+    sys.exit(app.exec())
+    """
+)
+
+
+@dataclass
+class Row:
+    name: str
+    value: float | None
+    unit: str
+    budget: str | None = None
+    holds: bool | None = None
+
+    def cells(self) -> list[str]:
+        if self.value is None:
+            value = "FAILED"
+        elif self.unit == "entries":
+            value = f"{self.value:.0f}"
+        else:
+            value = f"{self.value:.2f}" if abs(self.value) < 10 else f"{self.value:.1f}"
+        holds = "-" if self.holds is None else ("yes" if self.holds else "no")
+        return [self.name, value, self.unit, self.budget or "-", holds]
+
+
+class Report:
+    def __init__(self) -> None:
+        self.rows: list[Row] = []
+        self.notes: list[str] = []
+        self.failed = False
+
+    def add(self, row: Row) -> None:
+        self.rows.append(row)
+        if row.value is None:
+            self.failed = True
+
+    def note(self, text: str) -> None:
+        self.notes.append(text)
+        print(f"  {text}", file=sys.stderr, flush=True)
+
+    def table(self) -> str:
+        header = ["name", "value", "unit", "budget", "holds"]
+        lines = [header, *(r.cells() for r in self.rows)]
+        widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+        text = [
+            "  ".join(
+                cell.ljust(w) if i != 1 else cell.rjust(w) for i, (cell, w) in enumerate(zip(line, widths, strict=True))
+            )
+            for line in lines
+        ]
+        text.insert(1, "  ".join("-" * w for w in widths))
+        return "\n".join(text)
+
+
+# --- the demo journal ------------------------------------------------------------------------------------------------
+
+
+def _generator_hash() -> str:
+    source = (REPO / "gutpain_desktop" / "demo.py").read_bytes()
+    return hashlib.sha256(source).hexdigest()[:16]
+
+
+def cached_journal(years: float, seed: int, report: Report) -> Path:
+    """The folder of a demo journal with ``years`` of data, built now unless a matching one is cached."""
+    folder = OUT / f"demo-{years:g}y-seed{seed}"
+    marker_path = folder / MARKER
+    wanted = {"years": years, "seed": seed, "generator": _generator_hash()}
+    marker: dict[str, Any] = {}
+    if marker_path.is_file() and (folder / DB_FILENAME).is_file():
+        try:
+            marker = json.loads(marker_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            marker = {}
+    if any(marker.get(k) != v for k, v in wanted.items()):
+        from gutpain_desktop.demo import generate_demo
+
+        print(f"building a {years:g}-year demo journal in {folder} ...", file=sys.stderr, flush=True)
+        shutil.rmtree(folder, ignore_errors=True)
+        store = open_store(folder)
+        try:
+            started = time.perf_counter()
+            entries = generate_demo(store, years=years, seed=seed)
+            seconds = time.perf_counter() - started
+        finally:
+            store.close()
+        marker = {**wanted, "entries": entries, "generate_s": round(seconds, 2), "built": datetime.now().isoformat()}
+        marker_path.write_text(json.dumps(marker, indent=2) + "\n", encoding="utf-8")  # last: a partial build is redone
+        report.note(f"built the demo journal: {entries} entries in {seconds:.1f} s")
+    else:
+        report.note(f"reusing the demo journal built {marker.get('built', '?')} ({marker.get('entries')} entries)")
+    report.add(Row("demo.entries", float(marker["entries"]), "entries"))
+    report.add(Row("demo.generate_time", float(marker["generate_s"]), "s"))
+    return folder
+
+
+def working_copy(source: Path) -> Path:
+    """A fresh copy of the cached journal (backup API: a plain copy of a WAL database can miss data), migrated."""
+    target = OUT / "work"
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True, mode=0o700)
+    src = sqlite3.connect(source / DB_FILENAME)
+    dst = sqlite3.connect(target / DB_FILENAME)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    open_store(target).close()  # migrate (and take any backup) now, not inside the timed start-up
+    return target
+
+
+# --- 1. start-up -----------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ChildRun:
+    shown_ms: float | None
+    wall_ms: float
+    problem: str = ""
+
+
+def _child_env(extra: dict[str, str]) -> dict[str, str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **extra}
+    env.pop("GUTPAIN_DATA_DIR", None)
+    # Bytecode as an installed app has it: written once (by the warm-up run) outside the source tree, then reused.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(OUT / "pycache")
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)
+    return env
+
+
+def run_child(command: Sequence[str], env: dict[str, str]) -> ChildRun:
+    started = time.perf_counter()
+    try:
+        done = subprocess.run(
+            list(command),
+            env=env,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=CHILD_TIMEOUT_S,
+            stdin=subprocess.DEVNULL,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return ChildRun(None, (time.perf_counter() - started) * 1000, f"no exit within {CHILD_TIMEOUT_S} s")
+    wall = (time.perf_counter() - started) * 1000
+    for line in done.stdout.splitlines():
+        if line.startswith(SHOWN_PREFIX):
+            try:
+                return ChildRun(float(line.split()[1]), wall)
+            except (IndexError, ValueError):
+                return ChildRun(None, wall, f"unreadable line {line!r}")
+    last = (done.stderr.strip().splitlines() or ["(no output)"])[-1]
+    return ChildRun(None, wall, f"no '{SHOWN_PREFIX}' line (exit code {done.returncode}); stderr: {last[:200]}")
+
+
+def bench_startup(journal: Path, runs: int, report: Report) -> None:
+    with tempfile.TemporaryDirectory(prefix="gutpain-bench-") as temp:
+        bare_script = Path(temp) / "bare_window.py"
+        bare_script.write_text(BARE_WINDOW, encoding="utf-8")
+        bare_cmd = [sys.executable, str(bare_script)]
+        app_cmd = [sys.executable, "-m", APP_MODULE, "--data-dir", str(journal)]
+        bare_env = _child_env({})
+        app_env = _child_env({"GUTPAIN_BENCH_EXIT_AFTER_SHOW": "1"})
+
+        # One untimed run of each warms the file cache, so neither side pays for the first read from disk. A side
+        # that cannot report even then is not run again (each failure could cost the whole child time-out).
+        bare: list[ChildRun] = []
+        app: list[ChildRun] = []
+        warm_bare = run_child(bare_cmd, bare_env)
+        warm_app = run_child(app_cmd, app_env)
+        for _ in range(runs):  # interleaved: a noisy moment on the shared machine hits both sides alike
+            bare.append(run_child(bare_cmd, bare_env) if warm_bare.shown_ms is not None else warm_bare)
+            app.append(run_child(app_cmd, app_env) if warm_app.shown_ms is not None else warm_app)
+
+    def summarise(label: str, found: list[ChildRun]) -> float | None:
+        shown = [r.shown_ms for r in found if r.shown_ms is not None]
+        problems = sorted({r.problem for r in found if r.problem})
+        for problem in problems:
+            report.note(f"startup.{label}: {problem}")
+        value = statistics.median(shown) if len(shown) == len(found) else None
+        report.add(Row(f"startup.{label}.shown", value, "ms"))
+        report.add(Row(f"startup.{label}.wall", statistics.median(r.wall_ms for r in found), "ms"))
+        if shown:
+            report.note(f"startup.{label}.shown runs (ms): {', '.join(f'{x:.0f}' for x in shown)}")
+        return value
+
+    bare_ms = summarise("bare", bare)
+    app_ms = summarise("app", app)
+    ratio = app_ms / bare_ms if app_ms is not None and bare_ms else None
+    # A figure that could not be measured fails its budget (value FAILED, holds no) rather than passing quietly.
+    holds = ratio is not None and ratio <= STARTUP_BUDGET
+    report.add(Row("startup.app_vs_bare", ratio, "x", f"<= {STARTUP_BUDGET:g}", holds))
+    if ratio is not None:
+        bare_wall = statistics.median(r.wall_ms for r in bare)
+        report.add(Row("startup.app_vs_bare.wall", statistics.median(r.wall_ms for r in app) / bare_wall, "x"))
+
+
+# --- 2. save one entry -----------------------------------------------------------------------------------------------
+
+
+def _percentile(values: Sequence[float], pct: float) -> float:
+    ordered = sorted(values)
+    if len(ordered) == 1:
+        return ordered[0]
+    position = (len(ordered) - 1) * pct / 100
+    low = math.floor(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def sample_entries(count: int) -> list[AnyEntry]:
+    """Entries a person saves one at a time: stress, pain with sites, a meal of two foods; in the last 30 days."""
+    rng = random.Random(20)
+    now = datetime.now().astimezone().replace(microsecond=0)
+    sites = list(BodySite)
+    entries: list[AnyEntry] = []
+    for i in range(count):
+        moment = now - timedelta(minutes=rng.randint(1, 30 * 24 * 60))
+        if i % 3 == 0:
+            entries.append(StressEntry(occurred_at=moment, level=rng.randint(0, 10)))
+        elif i % 3 == 1:
+            chosen = frozenset(rng.sample(sites, rng.randint(1, 5)))
+            entries.append(PainEntry(occurred_at=moment, intensity=rng.randint(0, 10), sites=chosen))
+        else:
+            foods = (FoodItem("Toast with butter", ("gluten", "dairy")), FoodItem(f"Apple {i % 7}", ()))
+            entries.append(MealEntry(occurred_at=moment, meal_type=MealType.BREAKFAST, foods=foods))
+    return entries
+
+
+def _timed(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return (time.perf_counter() - started) * 1000
+
+
+def bench_save(journal: Path, count: int, report: Report) -> None:
+    entries = sample_entries(count)
+    store: Store = open_store(journal)
+    try:
+        store.entries.add(sample_entries(1)[0])  # warm up: first connection, statement caches
+        times = [_timed(partial(store.entries.add, entry)) for entry in entries]
+    finally:
+        store.close()
+    p95 = _percentile(times, 95)
+    report.add(Row("save_entry.p50", _percentile(times, 50), "ms"))
+    report.add(Row("save_entry.p95", p95, "ms", f"<= {SAVE_P95_BUDGET_MS:g} ms", p95 <= SAVE_P95_BUDGET_MS))
+
+    raw_path = journal / "raw-baseline.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{raw_path}{suffix}").unlink(missing_ok=True)
+    raw = sqlite3.connect(raw_path, isolation_level=None)
+    try:
+        raw.execute("PRAGMA journal_mode=WAL")
+        raw.execute("PRAGMA synchronous=FULL")
+        raw.execute("CREATE TABLE t (id TEXT PRIMARY KEY, kind TEXT, occurred TEXT, payload TEXT)")
+
+        def insert_one(i: int) -> None:
+            raw.execute("BEGIN")
+            raw.execute(
+                "INSERT INTO t VALUES (?, ?, ?, ?)", (f"id-{i}", "stress", datetime.now().isoformat(), "x" * 40)
+            )
+            raw.execute("COMMIT")
+
+        insert_one(-1)
+        raw_times = [_timed(partial(insert_one, i)) for i in range(count)]
+    finally:
+        raw.close()
+    raw_p95 = _percentile(raw_times, 95)
+    report.add(Row("save_entry.raw_sqlite.p50", _percentile(raw_times, 50), "ms"))
+    report.add(Row("save_entry.raw_sqlite.p95", raw_p95, "ms"))
+    if raw_p95 > 0:
+        report.add(Row("save_entry.p95_vs_raw", p95 / raw_p95, "x"))
+
+
+# --- main ------------------------------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", metavar="FILE", help="also write the rows as a JSON list to FILE")
+    parser.add_argument("--quick", action="store_true", help="1 year of data, 3 start-up runs, 150 saves")
+    parser.add_argument("--years", type=float, help="years of demo data (default 10, or 1 with --quick)")
+    parser.add_argument("--seed", type=int, default=1, help="demo data seed (default 1)")
+    args = parser.parse_args(argv)
+    years = args.years if args.years is not None else (1.0 if args.quick else 10.0)
+    if not 0 < years <= 100:
+        parser.error("--years must be more than 0 and at most 100")
+    runs = 3 if args.quick else 5
+    saves = 150 if args.quick else 300
+
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.umask(0o077)
+    OUT.mkdir(parents=True, exist_ok=True)
+    report = Report()
+    try:
+        cached = cached_journal(years, args.seed, report)
+        print(f"start-up: {runs} runs each of a bare window and the app ...", file=sys.stderr, flush=True)
+        bench_startup(working_copy(cached), runs, report)
+        print(f"saving {saves} single entries ...", file=sys.stderr, flush=True)
+        bench_save(working_copy(cached), saves, report)
+    except Exception as exc:  # report what was measured so far, then fail
+        report.note(f"error: {type(exc).__name__}: {exc}")
+        report.failed = True
+        import traceback
+
+        traceback.print_exc()
+
+    print()
+    print(f"GutPain Desktop benchmarks: {years:g} years of demo data, {os.cpu_count()} CPUs, {sys.platform}")
+    print(report.table())
+    if report.notes:
+        print()
+        print("\n".join(f"note: {n}" for n in report.notes))
+    if args.json:
+        Path(args.json).write_text(json.dumps([asdict(r) for r in report.rows], indent=2) + "\n", encoding="utf-8")
+    return 1 if report.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

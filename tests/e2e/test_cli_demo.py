@@ -1,0 +1,87 @@
+"""The real command line in a child process: demo data, refusing a journal with the person's own entries, --force."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from gutpain_desktop import APP_NAME, __version__
+from gutpain_desktop.domain.entries import StressEntry
+from gutpain_desktop.storage import open_store
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH", "")) if p)
+    return subprocess.run(
+        [sys.executable, "-m", "gutpain_desktop", *args],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+
+
+def _counts(folder: Path) -> tuple[int, int]:
+    """(demo entries, the person's own entries) in the journal in ``folder``."""
+    store = open_store(folder)
+    try:
+        return store.entries.count(source="demo"), store.entries.count(source="user")
+    finally:
+        store.close()
+
+
+def test_demo_fills_an_empty_journal(tmp_path: Path) -> None:
+    folder = tmp_path / "journal"
+    done = _run("--data-dir", str(folder), "demo", "--years", "0.1")
+    assert done.returncode == 0, done.stderr
+    demo, own = _counts(folder)
+    assert demo > 300 and own == 0
+    assert f"Added {demo} demo entries" in done.stdout
+    assert "Traceback" not in done.stderr
+
+
+def test_demo_refuses_a_journal_with_own_entries_until_forced(tmp_path: Path) -> None:
+    folder = tmp_path / "journal"
+    store = open_store(folder)
+    try:
+        moment = datetime.now().astimezone().replace(microsecond=0) - timedelta(hours=1)
+        store.entries.add(StressEntry(occurred_at=moment, level=3))
+    finally:
+        store.close()
+
+    refused = _run("--data-dir", str(folder), "demo", "--years", "0.1")
+    assert refused.returncode == 1
+    assert "Refusing" in refused.stderr and "--force" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert refused.stdout == ""
+    assert _counts(folder) == (0, 1)
+
+    forced = _run("--data-dir", str(folder), "demo", "--years", "0.1", "--force")
+    assert forced.returncode == 0, forced.stderr
+    demo, own = _counts(folder)
+    assert demo > 300 and own == 1
+
+
+def test_version_and_help(tmp_path: Path) -> None:
+    version = _run("--version")
+    assert version.returncode == 0
+    assert version.stdout.strip() == f"{APP_NAME} {__version__}"
+
+    helped = _run("--help")
+    assert helped.returncode == 0
+    assert "--data-dir" in helped.stdout and "demo" in helped.stdout
+
+    demo_help = _run("--data-dir", str(tmp_path / "unused"), "demo", "--help")
+    assert demo_help.returncode == 0
+    for option in ("--years", "--seed", "--force"):
+        assert option in demo_help.stdout
+    assert not (tmp_path / "unused").exists()  # asking for help opens no journal
