@@ -30,10 +30,23 @@ def build_parser() -> argparse.ArgumentParser:
         description="Fill the journal with synthetic entries (marked as demo data) in which a few food-symptom "
         "relationships are planted on purpose. Refuses a journal that holds your own entries unless --force.",
     )
-    demo.add_argument("--years", type=float, default=1.0, help="how many years of entries, ending today (default 1)")
+    demo.add_argument(
+        "--years", type=_years, default=1.0, help="how many years of entries, ending today (default 1, at most 100)"
+    )
     demo.add_argument("--seed", type=int, default=1, help="random seed, for the same data every time (default 1)")
     demo.add_argument("--force", action="store_true", help="add demo entries even beside your own entries")
+    demo.add_argument("--replace", action="store_true", help="remove earlier demo entries first (yours stay)")
     return parser
+
+
+def _years(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of years") from None
+    if not 0 < value <= 100:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"years must be more than 0 and at most 100, not {text}")
+    return value
 
 
 def data_dir_from(args: argparse.Namespace) -> Path:
@@ -63,6 +76,15 @@ def _demo(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
+        earlier = store.entries.count(source="demo")
+        if earlier and not args.replace:
+            print(
+                f"{data_dir} already holds {earlier} demo entries. Add --replace to start the demo data afresh.",
+                file=sys.stderr,
+            )
+            return 1
+        if earlier:
+            store.entries.delete_source("demo")
         count = generate_demo(store, years=args.years, seed=args.seed)
     finally:
         store.close()

@@ -51,6 +51,13 @@ class CatalogRepository:
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
+        #: Category and symptom lists, read once: every save validates against them. Reset by every change.
+        self._cached_categories: list[Category] | None = None
+        self._cached_symptoms: list[SymptomDef] | None = None
+
+    def _changed(self) -> None:
+        self._cached_categories = None
+        self._cached_symptoms = None
 
     def ensure_builtins(self) -> None:
         with self._sessions.begin() as s:
@@ -70,27 +77,27 @@ class CatalogRepository:
                 s.execute(insert(CATEGORY), new_cats)
             if new_syms:
                 s.execute(insert(SYMPTOM), new_syms)
+        self._changed()
 
     def categories(self, *, include_hidden: bool = True) -> list[Category]:
-        with self._sessions() as s:
-            query = select(CATEGORY).order_by(CATEGORY.c.position, CATEGORY.c.name)
-            if not include_hidden:
-                query = query.where(CATEGORY.c.hidden.is_(False))
-            return [Category(r.key, r.name, r.builtin, r.hidden) for r in s.execute(query)]
+        if self._cached_categories is None:
+            with self._sessions() as s:
+                query = select(CATEGORY).order_by(CATEGORY.c.position, CATEGORY.c.name)
+                self._cached_categories = [Category(r.key, r.name, r.builtin, r.hidden) for r in s.execute(query)]
+        return [c for c in self._cached_categories if include_hidden or not c.hidden]
 
     def symptoms(self, *, tracked_only: bool = False) -> list[SymptomDef]:
-        with self._sessions() as s:
-            query = select(SYMPTOM).order_by(SYMPTOM.c.position, SYMPTOM.c.name)
-            if tracked_only:
-                query = query.where(SYMPTOM.c.tracked.is_(True))
-            return [SymptomDef(r.key, r.name, r.builtin, r.tracked) for r in s.execute(query)]
+        if self._cached_symptoms is None:
+            with self._sessions() as s:
+                query = select(SYMPTOM).order_by(SYMPTOM.c.position, SYMPTOM.c.name)
+                self._cached_symptoms = [SymptomDef(r.key, r.name, r.builtin, r.tracked) for r in s.execute(query)]
+        return [d for d in self._cached_symptoms if d.tracked or not tracked_only]
 
     def names(self) -> dict[str, str]:
         """Category and symptom keys -> the names the person sees."""
-        with self._sessions() as s:
-            names = {r.key: r.name for r in s.execute(select(CATEGORY.c.key, CATEGORY.c.name))}
-            names.update({r.key: r.name for r in s.execute(select(SYMPTOM.c.key, SYMPTOM.c.name))})
-            return names
+        names = {c.key: c.name for c in self.categories()}
+        names.update({d.key: d.name for d in self.symptoms()})
+        return names
 
     def add_category(self, name: str) -> Category:
         key = self._new_key(name, CATEGORY, "category")
@@ -99,6 +106,7 @@ class CatalogRepository:
             s.execute(
                 insert(CATEGORY).values(key=key, name=name.strip(), builtin=False, hidden=False, position=position + 1)
             )
+        self._changed()
         return Category(key, name.strip())
 
     def add_symptom(self, name: str, *, tracked: bool = True) -> SymptomDef:
@@ -110,11 +118,13 @@ class CatalogRepository:
                     key=key, name=name.strip(), builtin=False, tracked=tracked, position=position + 1
                 )
             )
+        self._changed()
         return SymptomDef(key, name.strip(), False, tracked)
 
     def set_symptom_tracked(self, key: str, tracked: bool) -> None:
         with self._sessions.begin() as s:
             s.execute(update(SYMPTOM).where(SYMPTOM.c.key == key).values(tracked=tracked))
+        self._changed()
 
     def _new_key(self, name: str, table: Table, what: str) -> str:
         cleaned = name.strip()

@@ -85,3 +85,22 @@ def test_version_and_help(tmp_path: Path) -> None:
     for option in ("--years", "--seed", "--force"):
         assert option in demo_help.stdout
     assert not (tmp_path / "unused").exists()  # asking for help opens no journal
+
+
+def test_demo_twice_asks_for_replace_and_then_starts_afresh(tmp_path: Path) -> None:
+    folder = tmp_path / "journal"
+    assert _run("--data-dir", str(folder), "demo", "--years", "0.05").returncode == 0
+    first, _ = _counts(folder)
+    again = _run("--data-dir", str(folder), "demo", "--years", "0.05")
+    assert again.returncode == 1 and "--replace" in again.stderr
+    assert _counts(folder) == (first, 0)
+    replaced = _run("--data-dir", str(folder), "demo", "--years", "0.05", "--replace")
+    assert replaced.returncode == 0, replaced.stderr
+    assert _counts(folder) == (first, 0)
+
+
+def test_demo_refuses_a_nonsense_number_of_years(tmp_path: Path) -> None:
+    for years in ("-1", "0", "nan", "1000", "abc"):
+        done = _run("--data-dir", str(tmp_path / "j"), "demo", "--years", years)
+        assert done.returncode == 2, years
+        assert "years" in done.stderr and "Traceback" not in done.stderr
