@@ -1,12 +1,11 @@
-"""The main window: navigation between Today and Journal, menus with shortcuts, undo, notices."""
+"""The main window: navigation between the views, menus with shortcuts, undo, notices, the Learn side panel."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QDockWidget,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -18,20 +17,20 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
-from ..domain.entries import BowelEntry
+from ..domain.entries import Entry, EntryKind
 from ..storage import Store
 from .dialogs.entry_dialog import EntryDialog
+from .dialogs.profile_dialog import ProfileDialog
+from .red_flag_notices import RedFlagNotices
 from .services import DataEvents, Services
 from .views.journal import JournalView
+from .views.learn import LearnView
 from .views.today import TodayView
 from .widgets.common import NoticeBanner
+from .widgets.learn import PanelReader
 
-BLOOD_NOTICE = (
-    "You noted blood with this bowel movement. Often the cause is minor, such as a small tear or haemorrhoids, but "
-    "blood in the stool, or black stools, should always be checked by a doctor. If there is a lot of blood, or you "
-    "feel faint or unwell, seek urgent care now. This is a reminder, not a diagnosis."
-)
-BLOOD_NOTICE_SETTING = "notice.blood.dismissed_on"
+#: Kinds whose saving can change a red-flag reminder.
+RED_FLAG_KINDS = (EntryKind.BOWEL, EntryKind.CONTEXT, EntryKind.SYMPTOM)
 
 
 class MainWindow(QMainWindow):
@@ -49,7 +48,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         outer = QVBoxLayout(central)
         self.notice = NoticeBanner()
-        self.notice.dismissed.connect(self._on_notice_dismissed)
+        self.red_flags = RedFlagNotices(self.services, self.notice)
         outer.addWidget(self.notice)
         body = QHBoxLayout()
         self.nav = QListWidget()
@@ -58,9 +57,11 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.today = TodayView(self.services)
         self.journal = JournalView(self.services)
+        self.learn = LearnView(self.services)
         self.views: list[tuple[str, QWidget, str]] = [
             ("Today", self.today, "Ctrl+1"),
             ("Journal", self.journal, "Ctrl+2"),
+            ("Learn", self.learn, "Ctrl+3"),
         ]
         for name, view, _shortcut in self.views:
             self.nav.addItem(self.tr(name))
@@ -71,15 +72,35 @@ class MainWindow(QMainWindow):
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
 
+        # The side panel: the explanation that belongs with whatever the person is looking at.
+        self.side_reader = PanelReader(self.services)
+        self.side_panel = QDockWidget(self.tr("Learn more"), self)
+        self.side_panel.setObjectName("learnSidePanel")
+        self.side_panel.setWidget(self.side_reader)
+        self.side_panel.setAccessibleName("Learn more side panel")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.side_panel)
+        self.side_panel.hide()
+        self.events.learn_requested.connect(self.show_side_panel)
+
         self._build_menus()
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self.events.status_message.connect(self.show_status)
         self.events.entry_saved.connect(self._on_entry_saved)
         self.nav.setCurrentRow(0)
+        # Reminders are checked after the window is up, and once per burst of saves (a check-in saves several).
+        self._flag_timer = QTimer(self)
+        self._flag_timer.setSingleShot(True)
+        self._flag_timer.setInterval(0)
+        self._flag_timer.timeout.connect(self.red_flags.check)
+        self._flag_timer.start()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        profile = QAction(self.tr("About &you (optional)…"), self)
+        profile.triggered.connect(self.open_profile)
+        file_menu.addAction(profile)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -99,6 +120,11 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        side = self.side_panel.toggleViewAction()
+        side.setText(self.tr("Learn more &side panel"))
+        side.setShortcut(QKeySequence("F1"))
+        view_menu.addAction(side)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About {0}").format(APP_NAME), self)
@@ -114,12 +140,20 @@ class MainWindow(QMainWindow):
         self.status_label.setText(text)
 
     def _on_entry_saved(self, entry: object) -> None:
-        dismissed_today = self.services.catalog.setting(BLOOD_NOTICE_SETTING) == date.today().isoformat()
-        if isinstance(entry, BowelEntry) and entry.blood and not dismissed_today:
-            self.notice.show_notice(self.tr(BLOOD_NOTICE))
+        if isinstance(entry, Entry) and entry.kind in RED_FLAG_KINDS:
+            self._flag_timer.start()
 
-    def _on_notice_dismissed(self) -> None:
-        self.services.catalog.set_setting(BLOOD_NOTICE_SETTING, date.today().isoformat())
+    def show_side_panel(self, panel_id: str) -> None:
+        if self.side_reader.show_panel(panel_id):
+            self.side_panel.show()
+            self.side_panel.raise_()
+
+    def open_profile(self) -> ProfileDialog:
+        dialog = ProfileDialog(self.services, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.accepted.connect(self.red_flags.check)
+        dialog.open()
+        return dialog
 
     def _show_about(self) -> None:
         box = QMessageBox(self)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from ..education import PanelLibrary, load_library
 from ..storage import CatalogRepository, EntryRepository
 
 
@@ -14,6 +16,8 @@ class DataEvents(QObject):
     """Emitted after entries were saved, changed or deleted, so every view can refresh itself."""
 
     data_changed = Signal()
+    #: Show the educational panel with this id (from a "Learn more" link anywhere).
+    learn_requested = Signal(str)
     #: One entry was saved (added or edited) by the person; carries the domain entry.
     entry_saved = Signal(object)
     #: A short message for the status bar (what just happened).
@@ -26,3 +30,8 @@ class Services:
     catalog: CatalogRepository
     events: DataEvents
     undo: QUndoStack
+
+    @cached_property
+    def library(self) -> PanelLibrary:
+        """The educational panels, read on first use (not at start-up)."""
+        return load_library()

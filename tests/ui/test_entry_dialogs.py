@@ -258,7 +258,7 @@ def test_blood_in_a_bowel_entry_shows_a_gentle_notice_once_a_day(qtbot, window, 
     click(qtbot, dialog.form.bristol.group.button(4))
     click(qtbot, dialog.form.blood)
     click(qtbot, dialog.save_button)
-    assert window.notice.isVisible()
+    qtbot.waitUntil(window.notice.isVisible, timeout=2000)
     text = window.notice.label.text()
     assert "checked by a doctor" in text and "not a diagnosis" in text
     click(qtbot, window.notice.dismiss_button)
@@ -267,6 +267,7 @@ def test_blood_in_a_bowel_entry_shows_a_gentle_notice_once_a_day(qtbot, window, 
     click(qtbot, again.form.bristol.group.button(5))
     click(qtbot, again.form.blood)
     click(qtbot, again.save_button)
+    qtbot.wait(50)
     assert not window.notice.isVisible()  # dismissed today: not repeated
     assert ui_store.entries.count() == 2
 

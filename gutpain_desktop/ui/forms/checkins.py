@@ -31,6 +31,7 @@ from ...domain.scales import (
 )
 from ..services import Services
 from ..widgets.common import BodySitePicker
+from ..widgets.learn import learn_link
 from .base import EntryForm, _combo, _select, form_layout, hint
 
 
@@ -67,6 +68,7 @@ class WeeklyCheckinForm(EntryForm):
         layout.addWidget(
             hint(self.tr("These numbers help you and your clinician follow changes. They are not a diagnosis."))
         )
+        layout.addWidget(learn_link(services, "about-this-app", "What these numbers mean"))
         self.sites.changed.connect(self._update_scores)
         self._update_scores()
 
@@ -133,6 +135,7 @@ class ContextForm(EntryForm):
         self.medication.setAccessibleName("Medication taken")
         form.addRow(self.tr("&Medication taken"), self.medication)
         layout.addLayout(form)
+        layout.addWidget(learn_link(services, "reading-your-trends", "Why these matter when reading your trends"))
 
     def load(self, entry: AnyEntry) -> None:
         assert isinstance(entry, ContextEntry)

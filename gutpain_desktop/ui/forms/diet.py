@@ -34,6 +34,7 @@ from ...domain.entries import (
 )
 from ..services import Services
 from ..widgets.common import OptionalDate
+from ..widgets.learn import learn_link
 from .base import COELIAC_NOTICE, FODMAP_GROUPS, EntryForm, _combo, _select, form_layout, hint
 
 
@@ -79,6 +80,7 @@ class DietPhaseForm(EntryForm):
         self.coeliac.setStyleSheet("color: #7a4b00; background: #fff4e5; padding: 6px; border-radius: 4px;")
         self.coeliac.setAccessibleName("Coeliac testing notice")
         layout.addWidget(self.coeliac)
+        layout.addWidget(learn_link(services, "elimination-diets", "Elimination diets done safely"))
         self.protocol.currentIndexChanged.connect(self._update_notice)
         self.phase.currentIndexChanged.connect(self._update_notice)
         self.eliminated.itemChanged.connect(self._update_notice)
@@ -203,6 +205,7 @@ class ChallengeForm(EntryForm):
         )
         form2.addRow(self.tr("&Decided by"), self.decided_by)
         layout.addLayout(form2)
+        layout.addWidget(learn_link(services, "elimination-diets", "How a reintroduction challenge works"))
 
     def target_keys(self) -> tuple[str, ...]:
         return tuple(

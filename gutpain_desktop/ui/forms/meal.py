@@ -30,6 +30,7 @@ from ...domain.entries import (
 )
 from ...domain.validation import ValidationError
 from ..services import Services
+from ..widgets.learn import learn_link
 from .base import EntryForm, _combo, _select, form_layout, hint
 
 
@@ -129,6 +130,7 @@ class MealForm(EntryForm):
         self.add_button = QPushButton(self.tr("&Add another food"))
         self.add_button.clicked.connect(lambda: self.add_row().name.setFocus())
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(learn_link(services, "food-reactions", "What the evidence says about these foods"))
         self.add_row()
 
     def default_meal_type(self, at: time) -> None:

@@ -37,6 +37,7 @@ from ...domain.scales import (
 from ...domain.validation import ValidationError
 from ..services import Services
 from ..widgets.common import BodySitePicker, ScoreSpin, TriStateCombo
+from ..widgets.learn import learn_link
 from .base import (
     PAIN_HINT,
     SCORE_HINT,
@@ -275,6 +276,11 @@ class BowelForm(EntryForm):
             flags.addWidget(box)
         flags.addStretch(1)
         layout.addLayout(flags)
+        links = QHBoxLayout()
+        links.addWidget(learn_link(services, "bristol-scale", "About the Bristol scale"))
+        links.addWidget(learn_link(services, "when-to-see-a-doctor", "When to see a doctor"))
+        links.addStretch(1)
+        layout.addLayout(links)
 
     def load(self, entry: AnyEntry) -> None:
         assert isinstance(entry, BowelEntry)

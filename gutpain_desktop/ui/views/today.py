@@ -48,6 +48,7 @@ from ..forms.base import PAIN_HINT, SCORE_HINT, buddy_label, form_layout, hint
 from ..forms.ratings import SleepForm
 from ..services import Services
 from ..widgets.common import BodySitePicker, ErrorLabel, ScoreSpin
+from ..widgets.learn import learn_link
 
 #: (kind, button text, shortcut) of the quick-add buttons beside the check-in.
 QUICK_ADD: tuple[tuple[EntryKind, str, str], ...] = (
@@ -84,6 +85,7 @@ class CheckInForm(QGroupBox):
         pain_row.addWidget(self.pain)
         pain_row.addWidget(self.recall)
         pain_row.addWidget(hint(PAIN_HINT), 1)
+        pain_row.addWidget(learn_link(services, "gut-brain-axis", "Gut, brain and pain"))
         form.addRow(buddy_label(self.tr("&Pain (0–10)"), self.pain), pain_row)
         layout.addLayout(form)
         self.sites = BodySitePicker()
@@ -94,6 +96,7 @@ class CheckInForm(QGroupBox):
         self.stress = ScoreSpin("Stress")
         stress_row.addWidget(self.stress)
         stress_row.addWidget(hint(SCORE_HINT), 1)
+        stress_row.addWidget(learn_link(services, "stress-and-gut", "Stress and the gut"))
         form2.addRow(buddy_label(self.tr("&Stress (0–10)"), self.stress), stress_row)
         layout.addLayout(form2)
 
@@ -106,6 +109,7 @@ class CheckInForm(QGroupBox):
         self.sleep = SleepForm(services)
         sleep_layout.addWidget(self.sleep)
         layout.addWidget(self.sleep_box)
+        layout.addWidget(learn_link(services, "sleep-and-pain", "Sleep and pain"), 0, Qt.AlignmentFlag.AlignRight)
 
         self.symptom_box = QGroupBox(self.tr("Symptoms (0 = none, 10 = worst imaginable; — = not rated)"))
         self.symptom_grid = QGridLayout(self.symptom_box)
@@ -222,6 +226,7 @@ class TodayView(QWidget):
         self.diet_label = QLabel()
         self.diet_label.setAccessibleName("Current diet phase")
         top.addWidget(self.diet_label)
+        top.addWidget(learn_link(services, "elimination-diets", "About elimination diets"))
         outer.addLayout(top)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)

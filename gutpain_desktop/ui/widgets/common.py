@@ -143,6 +143,7 @@ class NoticeBanner(QFrame):
     """A gentle, dismissable notice (never a modal): used for the see-a-doctor notes."""
 
     dismissed = Signal()
+    link_activated = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -157,6 +158,10 @@ class NoticeBanner(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.label, 1)
+        self.link = QLabel()
+        self.link.setAccessibleName("Learn more about this notice")
+        self.link.linkActivated.connect(self.link_activated)
+        layout.addWidget(self.link, 0, Qt.AlignmentFlag.AlignTop)
         self.dismiss_button = QPushButton(self.tr("Dismiss"))
         self.dismiss_button.setAccessibleName("Dismiss notice")
         self.dismiss_button.clicked.connect(self._dismiss)
@@ -164,8 +169,10 @@ class NoticeBanner(QFrame):
         self.setAccessibleName("Notice")
         self.hide()
 
-    def show_notice(self, text: str) -> None:
+    def show_notice(self, text: str, link: str = "", link_text: str = "Learn more") -> None:
         self.label.setText(text)
+        self.link.setText(f'<a href="{link}">{link_text}</a>' if link else "")
+        self.link.setVisible(bool(link))
         self.show()
 
     def _dismiss(self) -> None:

@@ -1,0 +1,53 @@
+"""Reading educational panels: the rich-text reader and the small "Learn more" links placed in forms."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QTextBrowser, QWidget
+
+from ...education import Panel, render_html
+from ...education.render import DARK, LIGHT
+from ..services import Services
+
+
+class PanelReader(QTextBrowser):
+    """Shows one panel. Links to other panels open in place; nothing ever opens the network."""
+
+    panel_changed = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.current: Panel | None = None
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAccessibleName("Educational panel")
+        self.anchorClicked.connect(self._on_anchor_clicked)
+
+    def show_panel(self, panel_id: str) -> bool:
+        panel = self.services.library.get(panel_id)
+        if panel is None:
+            return False
+        self.current = panel
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        point_size = max(QApplication.font().pointSize(), 10) + 1
+        self.setHtml(render_html(panel, DARK if dark else LIGHT, font_pt=point_size))
+        self.setAccessibleDescription(panel.title)
+        self.panel_changed.emit(panel.id)
+        return True
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() == "panel":
+            self.show_panel(url.path() or url.toString().removeprefix("panel:"))
+        elif url.toString().startswith("#"):
+            self.scrollToAnchor(url.toString()[1:])
+
+
+def learn_link(services: Services, panel_id: str, text: str = "Learn more") -> QLabel:
+    """A small link that opens the panel beside the current view."""
+    label = QLabel(f'<a href="panel:{panel_id}">{text}</a>')
+    label.setAccessibleName(f"{text}: {panel_id.replace('-', ' ')}")
+    label.setToolTip("Opens a short explanation beside this view")
+    label.linkActivated.connect(lambda href: services.events.learn_requested.emit(href.removeprefix("panel:")))
+    return label
