@@ -97,7 +97,7 @@ def _blocks(body: str) -> list[tuple[str, list[str]]]:
 def render_html(panel: Panel, theme: Theme = LIGHT, *, font_pt: int = 12) -> str:
     parts = [
         f'<html><body style="font-size:{font_pt}pt;">',
-        f"<h1>{html.escape(panel.title)}</h1>",
+        f'<h2 style="font-size:{font_pt + 6}pt;">{html.escape(panel.title)}</h2>',
     ]
     for kind, lines in _blocks(panel.body):
         if kind in ("ul", "ol"):

@@ -73,11 +73,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         # The side panel: the explanation that belongs with whatever the person is looking at.
-        self.side_reader = PanelReader(self.services)
+        self.side_reader = PanelReader(self.services, compact=True)
         self.side_panel = QDockWidget(self.tr("Learn more"), self)
         self.side_panel.setObjectName("learnSidePanel")
         self.side_panel.setWidget(self.side_reader)
         self.side_panel.setAccessibleName("Learn more side panel")
+        self.side_panel.setMinimumWidth(340)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.side_panel)
         self.side_panel.hide()
         self.events.learn_requested.connect(self.show_side_panel)
@@ -145,8 +146,11 @@ class MainWindow(QMainWindow):
 
     def show_side_panel(self, panel_id: str) -> None:
         if self.side_reader.show_panel(panel_id):
+            first_time = not self.side_panel.isVisible()
             self.side_panel.show()
             self.side_panel.raise_()
+            if first_time:
+                self.resizeDocks([self.side_panel], [max(380, self.width() // 3)], Qt.Orientation.Horizontal)
 
     def open_profile(self) -> ProfileDialog:
         dialog = ProfileDialog(self.services, self)

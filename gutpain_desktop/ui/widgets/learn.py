@@ -16,9 +16,10 @@ class PanelReader(QTextBrowser):
 
     panel_changed = Signal(str)
 
-    def __init__(self, services: Services, parent: QWidget | None = None):
+    def __init__(self, services: Services, parent: QWidget | None = None, *, compact: bool = False):
         super().__init__(parent)
         self.services = services
+        self.compact = compact
         self.current: Panel | None = None
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -31,7 +32,7 @@ class PanelReader(QTextBrowser):
             return False
         self.current = panel
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
-        point_size = max(QApplication.font().pointSize(), 10) + 1
+        point_size = max(QApplication.font().pointSize(), 9) + (0 if self.compact else 1)
         self.setHtml(render_html(panel, DARK if dark else LIGHT, font_pt=point_size))
         self.setAccessibleDescription(panel.title)
         self.panel_changed.emit(panel.id)

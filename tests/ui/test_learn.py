@@ -1,0 +1,86 @@
+"""Reading the panels in the app: the Learn view, links between panels, Learn-more links, red-flag notices."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QUrl
+
+from gutpain_desktop.domain.entries import BowelEntry, ContextEntry, EntryKind, SymptomEntry
+from gutpain_desktop.ui.widgets.learn import learn_link
+
+from .conftest import click
+
+
+def test_the_learn_view_lists_searches_and_follows_links(qtbot, window):
+    window.show_view("Learn")
+    learn = window.learn
+    assert learn.list.count() >= 12
+    assert learn.reader.current is not None
+    assert learn.reader.current.title in learn.reader.toPlainText()
+    qtbot.keyClicks(learn.search, "vagus")
+    qtbot.waitUntil(lambda: learn.list.count() < 12, timeout=2000)
+    assert learn.list.item(0).text() == "How your gut and brain talk to each other"
+    learn.search.clear()
+    qtbot.keyClicks(learn.search, "zzzqqq")
+    qtbot.waitUntil(lambda: learn.list.count() == 0, timeout=2000)
+    assert learn.empty.isVisible()
+    learn.search.clear()
+    qtbot.waitUntil(lambda: learn.list.count() >= 12, timeout=2000)
+
+    learn.open_panel("elimination-diets")
+    text = learn.reader.toPlainText()
+    assert "Sources" in text and "not a diagnosis" in text
+    learn.reader.anchorClicked.emit(QUrl("panel:reading-your-trends"))
+    assert learn.reader.current.id == "reading-your-trends"
+    assert learn.list.currentItem().text() == learn.reader.current.title
+
+
+def test_learn_more_in_the_bowel_form_opens_the_side_panel(qtbot, window):
+    assert not window.side_panel.isVisible()
+    dialog = window.today.open_entry_dialog(EntryKind.BOWEL)
+    links = [w for w in dialog.findChildren(type(learn_link(window.services, "x"))) if "panel:" in w.text()]
+    bristol = next(w for w in links if "bristol-scale" in w.text())
+    bristol.linkActivated.emit("panel:bristol-scale")
+    assert window.side_panel.isVisible()
+    assert window.side_reader.current.id == "bristol-scale"
+    assert "Bristol" in window.side_reader.toPlainText()
+
+
+def test_a_fever_shows_a_reminder_that_links_to_the_doctor_panel_and_rests_once_dismissed(qtbot, window, ui_store):
+    dialog = window.today.open_entry_dialog(EntryKind.CONTEXT)
+    click(qtbot, dialog.form.fever)
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(window.notice.isVisible, timeout=2000)
+    assert "fever" in window.notice.label.text()
+    window.notice.link.linkActivated.emit("panel:when-to-see-a-doctor")
+    assert window.side_reader.current.id == "when-to-see-a-doctor"
+    click(qtbot, window.notice.dismiss_button)
+    assert not window.notice.isVisible()
+    assert window.red_flags.check() is None  # resting after dismissal: no nagging
+    assert ui_store.catalog.setting("redflag.fever.dismissed_on")
+
+
+def test_the_age_and_sex_rule_needs_the_optional_profile(qtbot, window, ui_store, now):
+    ui_store.entries.add_many(
+        [SymptomEntry(occurred_at=now - timedelta(days=d), symptom="bloating", severity=5) for d in range(14)]
+    )
+    assert window.red_flags.check() is None
+    profile = window.open_profile()
+    profile.sex.setCurrentIndex(profile.sex.findData("female"))
+    profile.age.setValue(58)
+    click(qtbot, profile.save_button)
+    qtbot.waitUntil(window.notice.isVisible, timeout=2000)
+    assert "bloating on 14 days" in window.notice.label.text()
+
+
+def test_reminders_are_checked_at_start(qtbot, ui_store, now):
+    from gutpain_desktop.ui.main_window import MainWindow
+
+    ui_store.entries.add(BowelEntry(occurred_at=now, bristol=4, blood=True))
+    ui_store.entries.add(ContextEntry(occurred_at=now, exercise=True))
+    win = MainWindow(ui_store)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(win.notice.isVisible, timeout=2000)
+    assert "blood" in win.notice.label.text()
