@@ -84,3 +84,27 @@ def test_reminders_are_checked_at_start(qtbot, ui_store, now):
     win.show()
     qtbot.waitUntil(win.notice.isVisible, timeout=2000)
     assert "blood" in win.notice.label.text()
+
+
+def test_the_reader_follows_a_dark_palette(qtbot, window):
+    from PySide6.QtGui import QColor, QPalette
+
+    from gutpain_desktop.education.render import DARK, LIGHT
+
+    reader = window.learn.reader
+    reader.show_panel("food-reactions")
+    assert LIGHT.established_bg.lower() in reader.toHtml().lower()
+    palette = reader.palette()
+    palette.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    palette.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    reader.setPalette(palette)
+    reader.show_panel("food-reactions")
+    assert DARK.established_bg.lower() in reader.toHtml().lower()
+
+
+def test_ctrl_3_opens_learn(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.learn
+    assert window.learn.list.count() >= 12
