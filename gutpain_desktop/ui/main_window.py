@@ -26,7 +26,7 @@ from .services import DataEvents, Services
 from .views.journal import JournalView
 from .views.learn import LearnView
 from .views.today import TodayView
-from .widgets.common import NoticeBanner
+from .widgets.common import LazyView, NoticeBanner
 from .widgets.learn import PanelReader
 
 #: Kinds whose saving can change a red-flag reminder.
@@ -58,10 +58,12 @@ class MainWindow(QMainWindow):
         self.today = TodayView(self.services)
         self.journal = JournalView(self.services)
         self.learn = LearnView(self.services)
+        self.trends_holder = LazyView(self._make_trends)
         self.views: list[tuple[str, QWidget, str]] = [
             ("Today", self.today, "Ctrl+1"),
             ("Journal", self.journal, "Ctrl+2"),
-            ("Learn", self.learn, "Ctrl+3"),
+            ("Trends", self.trends_holder, "Ctrl+3"),
+            ("Learn", self.learn, "Ctrl+4"),
         ]
         for name, view, _shortcut in self.views:
             self.nav.addItem(self.tr(name))
@@ -131,6 +133,15 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About {0}").format(APP_NAME), self)
         about.triggered.connect(self._show_about)
         help_menu.addAction(about)
+
+    def _make_trends(self) -> QWidget:
+        from .views.trends import TrendsView  # matplotlib is imported here, never at start-up
+
+        return TrendsView(self.services)
+
+    @property
+    def trends(self) -> QWidget:
+        return self.trends_holder.view()
 
     def show_view(self, name: str) -> None:
         for row, (view_name, _view, _shortcut) in enumerate(self.views):

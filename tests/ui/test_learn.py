@@ -102,9 +102,9 @@ def test_the_reader_follows_a_dark_palette(qtbot, window):
     assert DARK.established_bg.lower() in reader.toHtml().lower()
 
 
-def test_ctrl_3_opens_learn(qtbot, window):
+def test_ctrl_4_opens_learn(qtbot, window):
     from PySide6.QtCore import Qt
 
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.learn
     assert window.learn.list.count() >= 12

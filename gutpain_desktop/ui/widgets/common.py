@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -206,6 +206,27 @@ class OptionalDate(QWidget):
         self.enabled.setChecked(value is not None)
         if value is not None:
             self.edit.setDate(QDate(value.year, value.month, value.day))
+
+
+class LazyView(QWidget):
+    """Stands in a view's place and builds the real view the first time it is shown (heavy imports wait)."""
+
+    def __init__(self, factory: Callable[[], QWidget], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._factory = factory
+        self._view: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def view(self) -> QWidget:
+        if self._view is None:
+            self._view = self._factory()
+            self._layout.addWidget(self._view)
+        return self._view
+
+    def showEvent(self, event: object) -> None:
+        self.view()
+        super().showEvent(event)  # type: ignore[arg-type]
 
 
 def labelled(text: str, widget: QWidget, hint: str = "") -> QWidget:

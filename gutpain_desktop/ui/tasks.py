@@ -1,0 +1,72 @@
+"""Run work off the UI thread and get the result back on it (Anki's operations, in small).
+
+Workers never touch widgets: they compute and return; ``on_done`` runs on the UI thread. A newer request with the same
+key makes an older, still-running result stale, so a quick series of range changes draws only the last one.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Relay(QObject):
+    finished = Signal(int, object, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, serial: int, work: Callable[[], Any], relay: _Relay):
+        super().__init__()
+        self.serial = serial
+        self.work = work
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception:  # reported on the UI thread, never swallowed
+            self.relay.finished.emit(self.serial, None, traceback.format_exc())
+            return
+        self.relay.finished.emit(self.serial, result, "")
+
+
+class TaskRunner(QObject):
+    """One lane of background work for a view: the latest request wins."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None):
+        super().__init__(parent)
+        self.pool = pool or QThreadPool.globalInstance()
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._on_finished)
+        self._serial = 0
+        self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[str], None] | None]] = {}
+
+    def run(
+        self, work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[str], None] | None = None
+    ) -> int:
+        self._serial += 1
+        self._callbacks = {self._serial: (on_done, on_error)}  # older results become stale
+        self.busy_changed.emit(True)
+        self.pool.start(_Job(self._serial, work, self._relay))
+        return self._serial
+
+    def _on_finished(self, serial: int, result: object, error: str) -> None:
+        callbacks = self._callbacks.pop(serial, None)
+        if callbacks is None:
+            return  # a newer request replaced this one
+        self.busy_changed.emit(False)
+        on_done, on_error = callbacks
+        if error:
+            if on_error is not None:
+                on_error(error)
+            return
+        on_done(result)
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        """For tests and shutdown: wait until the pool is idle."""
+        return self.pool.waitForDone(msecs)

@@ -1,0 +1,192 @@
+"""Trends: how pain moves with diet, stress, sleep and gut symptoms, over a chosen range, beside the panels that
+explain each chart. Importing this module imports matplotlib, so the main window imports it only on first use."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...analysis.trends import TrendsData, trends_data
+from ..charts.base import ChartWidget
+from ..charts.trend_charts import (
+    OVERLAY_LABELS,
+    CalendarChart,
+    MealsChart,
+    OverlayChart,
+    PainChart,
+    SitesChart,
+    StoolChart,
+)
+from ..services import Services
+from ..tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+RANGES: tuple[tuple[str, int | None], ...] = (
+    ("Last 2 weeks", 14),
+    ("Last 3 months", 91),
+    ("Last year", 365),
+    ("All", None),
+    ("Custom…", -1),
+)
+
+
+class TrendsView(QWidget):
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.setAccessibleName("Trends")
+        self.runner = TaskRunner(self)
+        self.data: TrendsData | None = None
+        outer = QVBoxLayout(self)
+
+        bar = QHBoxLayout()
+        range_label = QLabel(self.tr("&Range"))
+        self.range = QComboBox()
+        self.range.setAccessibleName("Date range of the charts")
+        for text, days in RANGES:
+            self.range.addItem(self.tr(text), days)
+        self.range.setCurrentIndex(1)
+        range_label.setBuddy(self.range)
+        self.start_edit = QDateEdit(QDate.currentDate().addDays(-90))
+        self.end_edit = QDateEdit(QDate.currentDate())
+        for edit, name in ((self.start_edit, "From"), (self.end_edit, "To")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setAccessibleName(f"{name} date")
+            edit.setMaximumDate(QDate.currentDate())
+            edit.hide()
+        self.status = QLabel()
+        self.status.setAccessibleName("Trends status")
+        for w in (range_label, self.range, self.start_edit, self.end_edit):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+        outer.addLayout(bar)
+
+        overlay_bar = QHBoxLayout()
+        overlay_label = QLabel(self.tr("&Overlays"))
+        self.overlays = QListWidget()
+        self.overlays.setAccessibleName("Overlays shown with pain")
+        self.overlays.setFlow(QListWidget.Flow.LeftToRight)
+        self.overlays.setWrapping(True)
+        self.overlays.setMaximumHeight(52)
+        overlay_label.setBuddy(self.overlays)
+        choices = dict(OVERLAY_LABELS)
+        choices.update({s.key: s.name for s in services.catalog.symptoms()})
+        for key, name in choices.items():
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if key in ("stress", "sleep_hours") else Qt.CheckState.Unchecked)
+            self.overlays.addItem(item)
+        overlay_bar.addWidget(overlay_label)
+        overlay_bar.addWidget(self.overlays, 1)
+        outer.addLayout(overlay_bar)
+
+        self.pain = PainChart(services)
+        self.overlay = OverlayChart(services)
+        self.overlay.names = choices
+        self.calendar = CalendarChart(services)
+        self.meals = MealsChart(services)
+        self.stool = StoolChart(services)
+        self.sites = SitesChart(services)
+        self.charts: list[ChartWidget] = [self.pain, self.overlay, self.calendar, self.meals, self.stool, self.sites]
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        for chart in self.charts:
+            column.addWidget(chart)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+        outer.addWidget(scroll, 1)
+
+        self.range.currentIndexChanged.connect(self._on_range_changed)
+        self.start_edit.dateChanged.connect(self.reload)
+        self.end_edit.dateChanged.connect(self.reload)
+        self.overlays.itemChanged.connect(self._on_overlays_changed)
+        services.events.data_changed.connect(self._on_data_changed)
+        self._stale = True
+        self._on_overlays_changed()
+
+    # --- range ---------------------------------------------------------------------------------------------------
+
+    def chosen_range(self) -> tuple[date | None, date]:
+        today = date.today()
+        days = self.range.currentData()
+        if days == -1:
+            start: date = self.start_edit.date().toPython()  # type: ignore[assignment]
+            end: date = self.end_edit.date().toPython()  # type: ignore[assignment]
+            return min(start, end), max(start, end)
+        if days is None:
+            return None, today
+        return today - timedelta(days=int(days) - 1), today
+
+    def _on_range_changed(self) -> None:
+        custom = self.range.currentData() == -1
+        self.start_edit.setVisible(custom)
+        self.end_edit.setVisible(custom)
+        self.reload()
+
+    def _on_overlays_changed(self) -> None:
+        chosen = [
+            self.overlays.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.overlays.count())
+            if self.overlays.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        self.overlay.set_overlays(chosen)
+
+    # --- loading -------------------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Query and aggregate off the UI thread; draw when the result comes back."""
+        self._stale = False
+        start, end = self.chosen_range()
+        entries = self.services.entries
+        categories = [c.key for c in self.services.catalog.categories(include_hidden=False)]
+
+        def work() -> TrendsData:
+            measured = entries.measurements(start=start, end=end)
+            first = start or (measured.span() or (end, end))[0]
+            return trends_data(measured, first, end, categories)
+
+        self.status.setText(self.tr("Loading…"))
+        self.runner.run(work, self.show_data, self._on_error)
+
+    def show_data(self, data: TrendsData) -> None:
+        self.data = data
+        for chart in self.charts:
+            chart.show_data(data)
+        self.status.setText(
+            self.tr("{0} to {1}: pain logged on {2} days").format(
+                data.start.strftime("%d %b %Y"), data.end.strftime("%d %b %Y"), data.pain_days
+            )
+        )
+
+    def _on_error(self, details: str) -> None:
+        self.status.setText(self.tr("Could not draw the charts; details are in the log."))
+        log.error("trends failed:\n%s", details)
+
+    def _on_data_changed(self) -> None:
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: object) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)  # type: ignore[arg-type]

@@ -1,0 +1,132 @@
+"""Trends: the lines on the canvas carry exactly the computed data; range, overlays, table, saving, empty journal."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import numpy as np
+
+from gutpain_desktop.analysis import daily_mean, rolling_mean
+from gutpain_desktop.domain.entries import (
+    BowelEntry,
+    DietPhase,
+    DietPhaseEntry,
+    DietProtocol,
+    FoodItem,
+    MealEntry,
+    MealType,
+    PainEntry,
+    PainRecall,
+    StressEntry,
+)
+from gutpain_desktop.domain.scales import BodySite
+
+
+def _trends(qtbot, window):  # type: ignore[no-untyped-def]
+    window.show_view("Trends")
+    view = window.trends
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
+    return view
+
+
+def _reload(qtbot, view, change):  # type: ignore[no-untyped-def]
+    view.data = None
+    change()
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
+
+
+def _seed(store, now, days=40):  # type: ignore[no-untyped-def]
+    entries = []
+    for d in range(days):
+        when = now - timedelta(days=d)
+        if d % 9 == 4:
+            continue  # a day without entries: a gap, not a zero
+        entries.append(
+            PainEntry(
+                occurred_at=when,
+                intensity=(d * 3) % 11,
+                recall=PainRecall.AVERAGE_24H,
+                sites=frozenset({BodySite.NECK}),
+            )
+        )
+        entries.append(StressEntry(occurred_at=when, level=d % 7))
+        entries.append(BowelEntry(occurred_at=when - timedelta(hours=2), bristol=3 + d % 4))
+        entries.append(
+            MealEntry(
+                occurred_at=when, meal_type=MealType.LUNCH, foods=(FoodItem("Cheese", ("dairy",) if d % 2 else ()),)
+            )
+        )
+    entries.append(
+        DietPhaseEntry(
+            occurred_at=now - timedelta(days=20), protocol=DietProtocol.DAIRY_FREE, phase=DietPhase.ELIMINATION
+        )
+    )
+    store.entries.add_many(entries)
+    return entries
+
+
+def test_an_empty_journal_says_there_is_not_enough_data(qtbot, window):
+    view = _trends(qtbot, window)
+    for chart in view.charts:
+        assert "Not enough" in chart.message.text() or "No " in chart.message.text()
+    assert view.data.pain_days == 0
+
+
+def test_pain_lines_carry_exactly_the_computed_daily_values(qtbot, window, ui_store, now):
+    entries = _seed(ui_store, now)
+    view = _trends(qtbot, window)
+    data = view.data
+    start, end = data.start, data.end
+    assert end == date.today() and (end - start).days == 90
+    pains = [e for e in entries if isinstance(e, PainEntry)]
+    expected = daily_mean([e.local_date for e in pains], [e.intensity for e in pains], start, end)
+    _x, y = view.pain.drawn["mean"]
+    np.testing.assert_array_equal(y, expected)  # under 2,000 points: drawn as computed, gaps as NaN
+    assert np.isnan(expected).sum() > 50
+    _x_roll, y_roll = view.pain.drawn["rolling"]
+    np.testing.assert_allclose(y_roll, rolling_mean(expected, 7, 4), equal_nan=True)
+    line = view.pain.figure.axes[0].get_lines()
+    assert [ln.get_label() for ln in line] == ["Daily mean", "Daily worst", "7-day average"]
+    np.testing.assert_array_equal(line[0].get_ydata(), expected)
+    assert "Pain on 36 days" in view.pain.message.text()
+    assert data.bands and data.bands[0].phase == "elimination"
+
+
+def test_the_range_selector_changes_what_is_drawn(qtbot, window, ui_store, now):
+    _seed(ui_store, now)
+    view = _trends(qtbot, window)
+    assert len(view.pain.drawn["mean"][1]) == 91
+    _reload(qtbot, view, lambda: view.range.setCurrentIndex(0))  # last 2 weeks
+    assert len(view.pain.drawn["mean"][1]) == 14
+    _reload(qtbot, view, lambda: view.range.setCurrentIndex(3))  # all
+    assert view.data.start == (now - timedelta(days=39)).date()
+
+
+def test_overlays_are_chosen_by_the_person(qtbot, window, ui_store, now):
+    _seed(ui_store, now)
+    view = _trends(qtbot, window)
+    assert "stress" in view.overlay.drawn
+    from PySide6.QtCore import Qt
+
+    for i in range(view.overlays.count()):
+        item = view.overlays.item(i)
+        if item.data(Qt.ItemDataRole.UserRole) == "stress":
+            item.setCheckState(Qt.CheckState.Unchecked)
+    assert "stress" not in view.overlay.drawn
+    assert "Stress" not in [ln.get_label() for ax in view.overlay.figure.axes for ln in ax.get_lines()]
+
+
+def test_table_view_and_saving_images(qtbot, window, ui_store, now, tmp_path):
+    _seed(ui_store, now)
+    view = _trends(qtbot, window)
+    view.pain.table_button.click()
+    assert view.pain.stack.currentIndex() == 1
+    model = view.pain.table.model()
+    assert model.columnCount() == 4 and model.rowCount() >= 36
+    view.pain.table_button.click()
+    for suffix in ("png", "svg"):
+        target = tmp_path / f"pain.{suffix}"
+        view.pain.save_image(str(target))
+        assert target.stat().st_size > 1000
+    assert view.stool.drawn["stool"][1].size == 36
+    assert "Neck (36)" in view.sites.message.text()
