@@ -36,7 +36,7 @@ import textwrap
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -364,6 +364,78 @@ def bench_save(journal: Path, count: int, report: Report) -> None:
         report.add(Row("save_entry.p95_vs_raw", p95 / raw_p95, "x"))
 
 
+TRENDS_REDRAW_BUDGET_MS = 100.0
+
+
+def bench_trends(journal: Path, report: Report) -> None:
+    """Switching range: the background query + aggregation, and the redraw of all six charts on the UI thread,
+    against matplotlib (Agg) drawing the same pain arrays in a bare figure."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from PySide6.QtWidgets import QApplication
+
+    from gutpain_desktop.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    store: Store = open_store(journal)
+    try:
+        window = MainWindow(store)
+        window.show()
+        view = window.trends
+        from gutpain_desktop.analysis.trends import trends_data
+
+        categories = [c.key for c in store.catalog.categories(include_hidden=False)]
+        most_points = 0
+        for index, name in ((0, "2w"), (1, "3m"), (2, "1y"), (3, "all")):
+            view.range.blockSignals(True)
+            view.range.setCurrentIndex(index)
+            view.range.blockSignals(False)
+            start, end = view.chosen_range()
+
+            def compute(start: date | None = start, end: date = end) -> object:
+                measured = store.entries.measurements(start=start, end=end)
+                first = start or (measured.span() or (end, end))[0]
+                return trends_data(measured, first, end, categories)
+
+            data_times, draw_times, raw_times = [], [], []
+            for _ in range(3):
+                t0 = time.perf_counter()
+                data = compute()
+                data_times.append((time.perf_counter() - t0) * 1000)
+                t0 = time.perf_counter()
+                view.show_data(data)  # type: ignore[arg-type]
+                for chart in view.charts:
+                    chart.canvas.draw()
+                draw_times.append((time.perf_counter() - t0) * 1000)
+                figure = Figure(figsize=(8, 3))
+                axes = figure.add_subplot()
+                t0 = time.perf_counter()
+                for values in (data.pain_mean, data.pain_worst, data.pain_rolling):  # type: ignore[attr-defined]
+                    axes.plot(data.days, values)  # type: ignore[attr-defined]
+                FigureCanvasAgg(figure).draw()
+                raw_times.append((time.perf_counter() - t0) * 1000)
+            for chart in (view.pain, view.overlay):
+                for _x, y in chart.drawn.values():
+                    most_points = max(most_points, len(y))
+            redraw = sorted(draw_times)[1]
+            report.add(Row(f"trends.data.{name}", sorted(data_times)[1], "ms", "off the UI thread", None))
+            report.add(
+                Row(
+                    f"trends.redraw.{name}",
+                    redraw,
+                    "ms",
+                    f"<= {TRENDS_REDRAW_BUDGET_MS:g} ms",
+                    redraw <= TRENDS_REDRAW_BUDGET_MS,
+                )
+            )
+            report.add(Row(f"trends.raw_matplotlib_pain.{name}", sorted(raw_times)[1], "ms"))
+        report.add(Row("trends.max_points_per_line", most_points, "points", "<= ~2000", most_points <= 2100))
+        window.close()
+        app.processEvents()
+    finally:
+        store.close()
+
+
 # --- main ------------------------------------------------------------------------------------------------------------
 
 
@@ -390,6 +462,8 @@ def main(argv: list[str] | None = None) -> int:
         bench_startup(working_copy(cached), runs, report)
         print(f"saving {saves} single entries ...", file=sys.stderr, flush=True)
         bench_save(working_copy(cached), saves, report)
+        print("trends: query, aggregate and redraw for each range ...", file=sys.stderr, flush=True)
+        bench_trends(working_copy(cached), report)
     except Exception as exc:  # report what was measured so far, then fail
         report.note(f"error: {type(exc).__name__}: {exc}")
         report.failed = True

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 from matplotlib import dates as mdates
@@ -119,6 +119,7 @@ class OverlayChart(DayChart):
     title = "Pain with stress, sleep and symptoms"
     panel_id = "stress-and-gut"
     panel_text = "Stress and the gut"
+    margins: ClassVar[dict[str, float]] = {"left": 0.06, "right": 0.93, "top": 0.9, "bottom": 0.16}
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -190,6 +191,7 @@ class CalendarChart(ChartWidget):
     title = "Pain calendar"
     panel_id = "reading-your-trends"
     panel_text = "Reading your trends"
+    margins: ClassVar[dict[str, float]] = {"left": 0.1, "right": 0.9, "top": 0.95, "bottom": 0.05, "hspace": 0.15}
 
     def draw(self, data: TrendsData) -> str:
         if not enough_data(data.pain_mean, MIN_DAYS) or not data.calendar_years:
@@ -209,7 +211,8 @@ class CalendarChart(ChartWidget):
         for axes in axes_list:
             axes.set_xlim(filled.min() - 0.5, filled.max() + 0.5)  # a short range fills the width
         if image is not None:
-            self.figure.colorbar(image, ax=list(axes_list), shrink=0.8, label="Pain (0–10)")
+            scale_axes = self.figure.add_axes((0.92, 0.12, 0.015, 0.76))
+            self.figure.colorbar(image, cax=scale_axes, label="Pain (0–10)")
         self.table_header = ["Year", "ISO week", "Weekday", "Pain"]
         self.table_rows = [
             (year, week + 1, day + 1, _fmt(rows[day, week]))
@@ -228,6 +231,7 @@ class MealsChart(ChartWidget):
     title = "Meals: what you ate, day by day"
     panel_id = "food-reactions"
     panel_text = "What the evidence says about these foods"
+    margins: ClassVar[dict[str, float]] = {"left": 0.12, "right": 0.98, "top": 0.95, "bottom": 0.14, "hspace": 0.08}
 
     def draw(self, data: TrendsData) -> str:
         if not data.categories or not data.exposure.any():
@@ -302,6 +306,7 @@ class SitesChart(ChartWidget):
     title = "Where it hurts"
     panel_id = "about-this-app"
     panel_text = "About the body sites"
+    margins: ClassVar[dict[str, float]] = {"left": 0.18, "right": 0.98, "top": 0.97, "bottom": 0.12}
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -71,10 +72,11 @@ class TrendsView(QWidget):
             edit.hide()
         self.status = QLabel()
         self.status.setAccessibleName("Trends status")
+        self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         for w in (range_label, self.range, self.start_edit, self.end_edit):
             bar.addWidget(w)
-        bar.addStretch(1)
-        bar.addWidget(self.status)
+        bar.addWidget(self.status, 1)
         outer.addLayout(bar)
 
         overlay_bar = QHBoxLayout()
@@ -84,6 +86,8 @@ class TrendsView(QWidget):
         self.overlays.setFlow(QListWidget.Flow.LeftToRight)
         self.overlays.setWrapping(True)
         self.overlays.setMaximumHeight(52)
+        self.overlays.setMinimumWidth(200)
+        self.overlays.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         overlay_label.setBuddy(self.overlays)
         choices = dict(OVERLAY_LABELS)
         choices.update({s.key: s.name for s in services.catalog.symptoms()})
@@ -108,6 +112,7 @@ class TrendsView(QWidget):
         holder = QWidget()
         column = QVBoxLayout(holder)
         for chart in self.charts:
+            chart.setMinimumHeight(chart.canvas.minimumHeight() + 90)
             column.addWidget(chart)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
