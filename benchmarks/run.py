@@ -380,8 +380,12 @@ def bench_trends(journal: Path, report: Report) -> None:
     store: Store = open_store(journal)
     try:
         window = MainWindow(store)
+        window.resize(1280, 900)
         window.show()
+        window.show_view("Trends")
         view = window.trends
+        view.runner.wait()
+        app.processEvents()
         from gutpain_desktop.analysis.trends import trends_data
 
         categories = [c.key for c in store.catalog.categories(include_hidden=False)]
@@ -397,16 +401,23 @@ def bench_trends(journal: Path, report: Report) -> None:
                 first = start or (measured.span() or (end, end))[0]
                 return trends_data(measured, first, end, categories)
 
-            data_times, draw_times, raw_times = [], [], []
+            data_times, draw_times, all_times, raw_times = [], [], [], []
             for _ in range(3):
                 t0 = time.perf_counter()
                 data = compute()
                 data_times.append((time.perf_counter() - t0) * 1000)
                 t0 = time.perf_counter()
-                view.show_data(data)  # type: ignore[arg-type]
+                view.show_data(data)  # type: ignore[arg-type]  # draws the charts on screen, defers the rest
                 for chart in view.charts:
-                    chart.canvas.draw()
+                    if chart._pending is None:
+                        chart.canvas.draw()
                 draw_times.append((time.perf_counter() - t0) * 1000)
+                t0 = time.perf_counter()
+                for chart in view.charts:
+                    if chart._pending is not None:  # the ones below the fold, as the person scrolls to them
+                        chart.ensure_drawn()
+                        chart.canvas.draw()
+                all_times.append((time.perf_counter() - t0) * 1000 + draw_times[-1])
                 figure = Figure(figsize=(8, 3))
                 axes = figure.add_subplot()
                 t0 = time.perf_counter()
@@ -428,6 +439,7 @@ def bench_trends(journal: Path, report: Report) -> None:
                     redraw <= TRENDS_REDRAW_BUDGET_MS,
                 )
             )
+            report.add(Row(f"trends.redraw_all_six.{name}", sorted(all_times)[1], "ms"))
             report.add(Row(f"trends.raw_matplotlib_pain.{name}", sorted(raw_times)[1], "ms"))
         report.add(Row("trends.max_points_per_line", most_points, "points", "<= ~2000", most_points <= 2100))
         window.close()

@@ -26,6 +26,8 @@ def _trends(qtbot, window):  # type: ignore[no-untyped-def]
     window.show_view("Trends")
     view = window.trends
     qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
+    for chart in view.charts:
+        chart.ensure_drawn()
     return view
 
 
@@ -33,6 +35,8 @@ def _reload(qtbot, view, change):  # type: ignore[no-untyped-def]
     view.data = None
     change()
     qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
+    for chart in view.charts:
+        chart.ensure_drawn()
 
 
 def _seed(store, now, days=40):  # type: ignore[no-untyped-def]
@@ -114,6 +118,17 @@ def test_overlays_are_chosen_by_the_person(qtbot, window, ui_store, now):
             item.setCheckState(Qt.CheckState.Unchecked)
     assert "stress" not in view.overlay.drawn
     assert "Stress" not in [ln.get_label() for ax in view.overlay.figure.axes for ln in ax.get_lines()]
+
+
+def test_charts_out_of_sight_draw_when_scrolled_to(qtbot, window, ui_store, now):
+    _seed(ui_store, now)
+    window.show_view("Trends")
+    view = window.trends
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
+    assert view.sites._pending is not None  # below the fold: not drawn yet
+    view.sites.parentWidget().parentWidget().parentWidget().ensureWidgetVisible(view.sites)
+    qtbot.waitUntil(lambda: view.sites._pending is None, timeout=5000)
+    assert "Neck" in view.sites.message.text()
 
 
 def test_table_view_and_saving_images(qtbot, window, ui_store, now, tmp_path):

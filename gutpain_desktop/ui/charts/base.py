@@ -10,8 +10,8 @@ from typing import Any, ClassVar
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -109,12 +109,29 @@ class ChartWidget(QWidget):
         self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 2 + 4)
         self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.message)
+        self._pending: Any = None
         self.table_header: list[str] = []
         self.table_rows: list[Sequence[Any]] = []
         self.hover = None
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
 
     # --- drawing ---------------------------------------------------------------------------------------------
+
+    def set_data(self, data: Any) -> None:
+        """New data: redrawn now if the chart is on screen, otherwise when it is first scrolled into view."""
+        self._pending = data
+        if not self.visibleRegion().isEmpty():
+            self.ensure_drawn()
+
+    def ensure_drawn(self) -> None:
+        if self._pending is not None:
+            data, self._pending = self._pending, None
+            self.show_data(data)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._pending is not None:
+            QTimer.singleShot(0, self.ensure_drawn)  # scrolled into view: draw now, outside the paint
+        super().paintEvent(event)
 
     def show_data(self, data: Any) -> None:
         """Redraw from ``data`` (computed off the UI thread) through the one clear/draw path."""

@@ -174,7 +174,7 @@ class TrendsView(QWidget):
     def show_data(self, data: TrendsData) -> None:
         self.data = data
         for chart in self.charts:
-            chart.show_data(data)
+            chart.set_data(data)  # charts scrolled out of sight draw when they come into view
         self.status.setText(
             self.tr("{0} to {1}: pain logged on {2} days").format(
                 data.start.strftime("%d %b %Y"), data.end.strftime("%d %b %Y"), data.pain_days
