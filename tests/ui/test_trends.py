@@ -145,3 +145,19 @@ def test_table_view_and_saving_images(qtbot, window, ui_store, now, tmp_path):
         assert target.stat().st_size > 1000
     assert view.stool.drawn["stool"][1].size == 36
     assert "Neck (36)" in view.sites.message.text()
+
+
+def test_hover_reads_the_value_under_the_mouse(qtbot, window, ui_store, now):
+    from types import SimpleNamespace
+
+    from matplotlib import dates as mdates
+
+    _seed(ui_store, now)
+    view = _trends(qtbot, window)
+    day = view.data.days[-1]
+    event = SimpleNamespace(xdata=mdates.date2num(day), ydata=5.0, inaxes=True)
+    text = view.pain.hover_text(event)
+    assert text is not None and "pain" in text and f"{day.item():%d %b %Y}" in text
+    assert view.sites.hover_text(SimpleNamespace(xdata=1.0, ydata=14.0, inaxes=True)) == "Neck: 36 times"
+    stool = view.stool.hover_text(event)
+    assert stool is not None and "Bristol type" in stool

@@ -52,16 +52,17 @@ class DayChart(ChartWidget):
         axes.grid(True, color=self.colours.grid, linewidth=0.5)
 
     def draw_bands(self, axes: Any, data: TrendsData, *, labels: bool = True) -> None:
+        span = max(len(data.days), 1)
         for band in data.bands:
             axes.axvspan(band.start, band.end, color=PHASE_COLOURS.get(band.phase, "#cccccc"), alpha=0.18, lw=0)
-            if labels:
+            wide_enough = (band.end - band.start).astype(int) >= span * 0.06  # labels of thin bands would collide
+            if labels and wide_enough:
                 axes.text(band.start, 10.2, band.phase, fontsize=7, color=self.colours.text, va="bottom", clip_on=True)
         for challenge in data.challenges:
             start = np.datetime64(challenge.start, "D")
             axes.axvspan(start, start + 3, color=self.colours.marker, alpha=0.25, lw=0)
-            axes.annotate(
-                f"▼ {challenge.food}", (start, 10), fontsize=7, color=self.colours.marker, annotation_clip=True
-            )
+            label = f"▼ {challenge.food}" if span <= 400 else "▼"
+            axes.annotate(label, (start, 10), fontsize=7, color=self.colours.marker, annotation_clip=True)
 
 
 class PainChart(DayChart):
@@ -193,6 +194,10 @@ class CalendarChart(ChartWidget):
     panel_text = "Reading your trends"
     margins: ClassVar[dict[str, float]] = {"left": 0.1, "right": 0.9, "top": 0.95, "bottom": 0.05, "hspace": 0.15}
 
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.canvas.setMinimumHeight(330)  # up to five years, one row of weeks each
+
     def draw(self, data: TrendsData) -> str:
         if not enough_data(data.pain_mean, MIN_DAYS) or not data.calendar_years:
             return self.not_enough("Not enough pain ratings in this range for a calendar yet.")
@@ -301,6 +306,18 @@ class StoolChart(ChartWidget):
         typical = float(np.mean((data.bowel_bristol >= 3) & (data.bowel_bristol <= 4)) * 100)
         return f"{len(data.bowel_bristol)} bowel movements; {typical:.0f}% in the typical band (types 3–4)."
 
+    def hover_text(self, event: Any) -> str | None:
+        found = self.drawn.get("stool")
+        if not found or event.xdata is None or event.ydata is None:
+            return None
+        when, types = found
+        x = mdates.date2num(when)
+        # nearest movement, measured in days across and Bristol types up and down
+        distance = np.hypot((x - event.xdata) * 20 / max(float(x.max() - x.min()), 1.0), types - event.ydata)
+        i = int(np.argmin(distance))
+        moment = when[i].astype("datetime64[m]").item()
+        return f"{moment:%a %d %b %Y %H:%M}: Bristol type {int(types[i])}"
+
 
 class SitesChart(ChartWidget):
     title = "Where it hurts"
@@ -322,7 +339,15 @@ class SitesChart(ChartWidget):
         axes.set_yticks(range(len(labels)), labels, fontsize=7)
         axes.invert_yaxis()
         axes.set_xlabel("Times logged in this range")
+        self.counts = counts
+        self.labels = labels
         self.table_header = ["Body site", "Times logged"]
         self.table_rows = list(zip(labels, counts, strict=True))
         top = sorted(zip(counts, labels, strict=True), reverse=True)[:3]
         return "Most often: " + ", ".join(f"{label} ({count})" for count, label in top if count) + "."
+
+    def hover_text(self, event: Any) -> str | None:
+        if event.ydata is None or not getattr(self, "labels", None):
+            return None
+        row = round(event.ydata)
+        return f"{self.labels[row]}: {self.counts[row]} times" if 0 <= row < len(self.labels) else None
