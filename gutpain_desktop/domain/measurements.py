@@ -40,6 +40,13 @@ class ChallengeSpan(NamedTuple):
     doses: int
     #: A :class:`~gutpain_desktop.domain.entries.ChallengeOutcome` value ("pending", "tolerated", ...).
     outcome: str = "pending"
+    #: The dose logged on day 1, 2 and 3 (a :class:`~gutpain_desktop.domain.entries.Dose` value, "" = none logged).
+    dose_sizes: tuple[str, ...] = ()
+
+    def dose_on(self, day: date) -> str:
+        """The dose size logged for ``day`` ("" when that day is not a dose day or has no dose logged)."""
+        index = (day - self.start).days
+        return self.dose_sizes[index] if 0 <= index < len(self.dose_sizes) else ""
 
     @property
     def last_dose_day(self) -> date:

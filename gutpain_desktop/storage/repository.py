@@ -32,7 +32,7 @@ from ..domain.entries import (
     MealEntry,
     SymptomDef,
 )
-from ..domain.measurements import ChallengeSpan, Measurements, PhaseSpan
+from ..domain.measurements import CHALLENGE_DOSE_DAYS, ChallengeSpan, Measurements, PhaseSpan
 from ..domain.validation import MAX_NAME_LENGTH, ValidationError, category_key, validate
 from .mapping import (
     BOWEL,
@@ -547,19 +547,32 @@ def _phase_spans(s: Session, end: date | None) -> list[PhaseSpan]:
 
 
 def _challenge_spans(s: Session, start: date | None, end: date | None) -> list[ChallengeSpan]:
-    doses = (
-        select(func.count())
-        .select_from(CHALLENGE_DOSE)
-        .where(CHALLENGE_DOSE.c.entry_id == ENTRY.c.id)
-        .scalar_subquery()
-    )
     query = (
-        select(ENTRY.c.local_date, CHALLENGE.c.food, CHALLENGE.c.washout_days, doses, CHALLENGE.c.outcome)
+        select(ENTRY.c.id, ENTRY.c.local_date, CHALLENGE.c.food, CHALLENGE.c.washout_days, CHALLENGE.c.outcome)
         .join_from(ENTRY, CHALLENGE, CHALLENGE.c.entry_id == ENTRY.c.id)
         .where(ENTRY.c.kind == EntryKind.CHALLENGE.value)
     )
     query = _in_dates(query, None, end).order_by(ENTRY.c.occurred_utc, ENTRY.c.id)
-    spans = [ChallengeSpan(*row) for row in s.execute(query)]
+    rows = list(s.execute(query))
+    sizes: dict[str, list[str]] = {row.id: [""] * CHALLENGE_DOSE_DAYS for row in rows}
+    if sizes:
+        doses = select(CHALLENGE_DOSE.c.entry_id, CHALLENGE_DOSE.c.day, CHALLENGE_DOSE.c.size).where(
+            CHALLENGE_DOSE.c.entry_id.in_(list(sizes))
+        )
+        for entry_id, day, size in s.execute(doses):
+            if 1 <= day <= CHALLENGE_DOSE_DAYS:
+                sizes[entry_id][day - 1] = size
+    spans = [
+        ChallengeSpan(
+            row.local_date,
+            row.food,
+            row.washout_days,
+            sum(1 for size in sizes[row.id] if size),
+            row.outcome,
+            tuple(sizes[row.id]),
+        )
+        for row in rows
+    ]
     return [c for c in spans if start is None or c.window_end >= start]
 
 

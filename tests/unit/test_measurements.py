@@ -114,8 +114,8 @@ def filled(tmp_path: Path) -> Iterator[Store]:
         store.close()
 
 
-GARLIC = ChallengeSpan(date(2024, 2, 27), "Garlic", 3, 3, "pending")
-WHEAT = ChallengeSpan(date(2024, 3, 6), "Wheat", 2, 1, "pending")
+GARLIC = ChallengeSpan(date(2024, 2, 27), "Garlic", 3, 3, "pending", ("small", "medium", "large"))
+WHEAT = ChallengeSpan(date(2024, 3, 6), "Wheat", 2, 1, "pending", ("small", "", ""))
 PHASES = [
     PhaseSpan(date(2024, 2, 1), "baseline", "Low FODMAP", None),
     PhaseSpan(date(2024, 2, 15), "elimination", "Low FODMAP", date(2024, 3, 5)),
@@ -153,6 +153,8 @@ def test_every_column_of_the_whole_journal(filled: Store) -> None:
     assert m.diet_phases == PHASES
     assert m.challenges == [GARLIC, WHEAT]
     assert GARLIC.window_end == date(2024, 3, 3)  # doses 27, 28, 29 Feb, washout to 3 March
+    assert [GARLIC.dose_on(date(2024, 2, d)) for d in (26, 27, 28, 29)] == ["", "small", "medium", "large"]
+    assert WHEAT.dose_on(date(2024, 3, 7)) == "" and GARLIC.dose_on(date(2024, 3, 1)) == ""
     assert not m.is_empty()
     assert m.span() == (MON, SUN)
 
