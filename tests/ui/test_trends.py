@@ -161,3 +161,74 @@ def test_hover_reads_the_value_under_the_mouse(qtbot, window, ui_store, now):
     assert view.sites.hover_text(SimpleNamespace(xdata=1.0, ydata=14.0, inaxes=True)) == "Neck: 36 times"
     stool = view.stool.hover_text(event)
     assert stool is not None and "Bristol type" in stool
+
+
+def test_hover_on_the_calendar_and_the_meals(qtbot, window, ui_store, now):
+    from types import SimpleNamespace
+
+    from matplotlib import dates as mdates
+
+    _seed(ui_store, now)
+    view = _trends(qtbot, window)
+    today = view.data.days[-1].item()
+    iso = today.isocalendar()
+    year_row = view.calendar.years.index(iso.year)
+    text = view.calendar.hover_text(SimpleNamespace(xdata=iso.week - 1, ydata=year_row * 8 + iso.weekday - 1))
+    assert text is not None and f"{today:%d %b %Y}" in text and "pain" in text
+    assert view.calendar.hover_text(SimpleNamespace(xdata=iso.week - 1, ydata=7.0)) is None  # the gap between years
+    x = mdates.date2num(view.data.days[-1]) + 0.5
+    dairy_row = view.data.categories.index("dairy")
+    meals = view.meals.hover_text(SimpleNamespace(xdata=x, ydata=dairy_row, inaxes=view.meals.axes))
+    assert meals == f"{today:%a %d %b %Y}: Dairy not logged"  # day 0 is even: cheese without dairy
+    pain = view.meals.hover_text(SimpleNamespace(xdata=x, ydata=5.0, inaxes=view.meals.pain_axes))
+    assert pain is not None and "pain 7-day average" in pain
+
+
+def test_each_challenge_dose_has_its_own_marker(qtbot, window, ui_store, now):
+    from types import SimpleNamespace
+
+    from matplotlib import dates as mdates
+
+    from gutpain_desktop.domain.entries import ChallengeDose, ChallengeEntry, Dose
+
+    _seed(ui_store, now)
+    day1 = now - timedelta(days=10)
+    ui_store.entries.add(
+        ChallengeEntry(
+            occurred_at=day1,
+            food="Milk",
+            target_symptoms=("bloating",),
+            doses=(ChallengeDose(1, Dose.SMALL), ChallengeDose(2, Dose.MEDIUM), ChallengeDose(3, Dose.LARGE)),
+        )
+    )
+    view = _trends(qtbot, window)
+    markers = view.pain.dose_markers
+    first = mdates.date2num(np.datetime64(day1.date(), "D"))
+    np.testing.assert_allclose(markers.get_offsets()[:, 0], [first + 0.5, first + 1.5, first + 2.5])
+    assert list(markers.get_sizes()) == [16, 36, 64]  # small, medium, large
+    text = view.pain.hover_text(SimpleNamespace(xdata=first + 1.2, ydata=5.0, inaxes=True))
+    assert text is not None and text.endswith("challenge Milk, day 2 (medium dose)")
+    washout = view.pain.hover_text(SimpleNamespace(xdata=first + 4.5, ydata=5.0, inaxes=True))
+    assert washout is not None and washout.endswith("washout after Milk")
+    assert "challenge dose" in view.pain.key.text()
+
+
+def test_charts_follow_a_theme_change_while_the_app_runs(qtbot, window, ui_store, now):
+    from matplotlib.colors import to_rgba
+    from PySide6.QtGui import QColor, QPalette
+
+    from gutpain_desktop.ui.charts.base import DARK, LIGHT
+
+    _seed(ui_store, now)
+    view = _trends(qtbot, window)
+    assert view.pain.figure.get_facecolor() == to_rgba(LIGHT.background)
+    dark = QPalette(view.palette())
+    for role in (QPalette.ColorRole.Base, QPalette.ColorRole.Window):
+        dark.setColor(role, QColor("#202020"))
+    view.setPalette(dark)
+    qtbot.waitUntil(lambda: view.pain.colours is DARK and view.pain._pending is None, timeout=5000)
+    assert view.pain.figure.get_facecolor() == to_rgba(DARK.background)
+    assert view.pain.figure.axes[0].get_lines()[0].get_color() == DARK.series[0]
+    assert len(view.pain.drawn["mean"][1]) == 91  # rebuilt with the same data
+    view.sites.parentWidget().parentWidget().parentWidget().ensureWidgetVisible(view.sites)
+    qtbot.waitUntil(lambda: view.sites.colours is DARK, timeout=5000)
