@@ -81,6 +81,8 @@ class DayChart(ChartWidget):
     the day under the mouse."""
 
     data: TrendsData | None = None
+    #: What each line drew, by name: (days, values) after decimation.
+    drawn: dict[str, tuple[Any, Any]]
     #: Pain charts run from 0 to 10; challenge markers sit just above.
     marker_y = 10.45
 
@@ -198,7 +200,7 @@ class PainChart(DayChart):
     def build(self) -> None:
         self.axes = axes = self.add_day_axes()
         self.lines: dict[str, Line2D] = {}
-        styles = (
+        styles: tuple[tuple[str, str, dict[str, Any]], ...] = (
             ("mean", "Daily mean", {"lw": 0.8, "alpha": 0.6}),
             ("worst", "Daily worst", {"lw": 0.8, "ls": ":", "alpha": 0.8}),
             ("rolling", "7-day average", {"lw": 2.2}),
@@ -210,7 +212,7 @@ class PainChart(DayChart):
         axes.set_ylabel("Pain (0–10)")
 
     def update_chart(self, data: TrendsData) -> str:
-        self.drawn: dict[str, tuple[Any, Any]] = {}
+        self.drawn = {}
         if not enough_data(data.pain_mean, MIN_DAYS):
             return self.not_enough(
                 f"Not enough pain ratings in this range to show a trend yet (fewer than {MIN_DAYS} days)."
@@ -304,7 +306,7 @@ class OverlayChart(DayChart):
             return [], []
         keys = self.chosen
         header = ["Date", "Pain (7-day)", *[self.names.get(k, humanise(k)) for k in keys]]
-        rows = [
+        rows: list[Sequence[Any]] = [
             (str(day), _fmt(d.pain_rolling[i]), *[_fmt(d.overlays[k][i]) if k in d.overlays else "—" for k in keys])
             for i, day in enumerate(d.days)
         ]
@@ -400,15 +402,15 @@ class CalendarChart(ChartWidget):
         return f"{_day_label(day)}: " + ("no pain rating" if np.isnan(pain) else f"pain {pain:.1f}")
 
     def table_data(self) -> tuple[list[str], list[Sequence[Any]]]:
-        rows = []
+        rows: list[tuple[str, str, str]] = []
         for y in range(len(self.years)):
             for week in range(53):
                 for weekday in range(7):
                     found = self.cell(week, y * 8 + weekday)
                     if found is not None and not np.isnan(found[1]):
                         rows.append((found[0].isoformat(), _day_label(found[0])[:3], _fmt(found[1])))
-        rows.sort()
-        return ["Date", "Weekday", "Pain"], rows
+        ordered: list[Sequence[Any]] = sorted(rows)
+        return ["Date", "Weekday", "Pain"], ordered
 
 
 class MealsChart(ChartWidget):
@@ -434,7 +436,7 @@ class MealsChart(ChartWidget):
         if not data.categories or not data.exposure.any():
             return self.not_enough("No meals with trigger categories in this range yet.")
         n_days = len(data.days)
-        self.width = width = 1 if n_days <= 180 else 7
+        self.bin_days = width = 1 if n_days <= 180 else 7
         bins = -(-n_days // width)
         padded = np.zeros((len(data.categories), bins * width), dtype=float)
         padded[:, :n_days] = data.exposure
@@ -477,10 +479,10 @@ class MealsChart(ChartWidget):
         if not 0 <= row < len(d.categories):
             return None
         name = humanise(d.categories[row])
-        if self.width == 1:
+        if self.bin_days == 1:
             return f"{_day_label(d.days[i])}: {name} " + ("eaten" if d.exposure[row, i] else "not logged")
-        first = i - i % self.width
-        days = d.exposure[row, first : first + self.width]
+        first = i - i % self.bin_days
+        days = d.exposure[row, first : first + self.bin_days]
         return f"Week from {_day_label(d.days[first])}: {name} on {int(days.sum())} of {len(days)} days"
 
     def table_data(self) -> tuple[list[str], list[Sequence[Any]]]:
