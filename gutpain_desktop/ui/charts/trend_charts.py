@@ -409,7 +409,7 @@ class CalendarChart(ChartWidget):
                     found = self.cell(week, y * 8 + weekday)
                     if found is not None and not np.isnan(found[1]):
                         rows.append((found[0].isoformat(), _day_label(found[0])[:3], _fmt(found[1])))
-        ordered: list[Sequence[Any]] = sorted(rows)
+        ordered: list[Sequence[Any]] = list(sorted(rows))
         return ["Date", "Weekday", "Pain"], ordered
 
 
