@@ -95,6 +95,14 @@ class Measurements:
     meal_dates: list[date] = field(default_factory=list)
     meal_categories: list[str] = field(default_factory=list)
 
+    #: Foods eaten (only filled when asked for with ``measurements(foods=True)``): one row per distinct (date, food
+    #: key), by date then key. The key folds case and spaces ("Greek  Yogurt" -> "greek yogurt"), as the food memory
+    #: does. A day with any food is a day with meals logged.
+    food_dates: list[date] = field(default_factory=list)
+    food_names: list[str] = field(default_factory=list)
+    #: Food key -> the name as the person last wrote it, for display.
+    food_labels: dict[str, str] = field(default_factory=dict)
+
     # Bowel movements: local date, local hour of the day (0 <= h < 24, e.g. 7.5 = 07:30), Bristol type 1-7.
     bowel_dates: list[date] = field(default_factory=list)
     bowel_hours: list[float] = field(default_factory=list)
@@ -129,6 +137,7 @@ class Measurements:
             self.sleep_dates,
             self.symptom_dates,
             self.meal_dates,
+            self.food_dates,
             self.bowel_dates,
             self.site_dates,
         )

@@ -44,6 +44,7 @@ from .mapping import (
     ENTRY,
     ENTRY_SITE,
     MEAL,
+    MEAL_FOOD,
     MEAL_FOOD_CATEGORY,
     PAIN,
     SLEEP,
@@ -406,8 +407,11 @@ class EntryRepository:
         with self._sessions() as s:
             return int(s.scalar(query) or 0)
 
-    def measurements(self, *, start: date | None = None, end: date | None = None) -> Measurements:
+    def measurements(self, *, start: date | None = None, end: date | None = None, foods: bool = False) -> Measurements:
         """What the Trends charts draw between two local dates (inclusive; ``None`` = open), as parallel columns.
+
+        With ``foods=True`` the food columns (``food_dates``, ``food_names``, ``food_labels``: one row per distinct
+        day and food) are filled too, for the insights; the charts do not need them and skip the extra query.
 
         One read session, one Core SELECT per series: ``entry`` joined with the kind's detail table, filtered by kind
         and local date. No entry objects are built. Diet phases that started before ``start`` and challenges whose
@@ -445,9 +449,12 @@ class EntryRepository:
             bowel = series(EntryKind.BOWEL, BOWEL, utc_text, ENTRY.c.utc_offset_min, BOWEL.c.bristol)
             site = series(EntryKind.PAIN, ENTRY_SITE, ENTRY_SITE.c.site)
             meal = series(EntryKind.MEAL, MEAL_FOOD_CATEGORY, MEAL_FOOD_CATEGORY.c.category_key, distinct=True)
+            # Foods by time, not DISTINCT: names are folded to their key below, which SQL's ASCII lower() cannot do.
+            food = series(EntryKind.MEAL, MEAL_FOOD, MEAL_FOOD.c.name) if foods else [[], []]
             phases = _phase_spans(s, end)
             challenges = _challenge_spans(s, start, end)
 
+        food_dates, food_names, food_labels = _daily_foods(food[0], food[1])
         return Measurements(
             start=start,
             end=end,
@@ -464,6 +471,9 @@ class EntryRepository:
             symptom_severity=symptom[2],
             meal_dates=meal[0],
             meal_categories=meal[1],
+            food_dates=food_dates,
+            food_names=food_names,
+            food_labels=food_labels,
             bowel_dates=bowel[0],
             bowel_hours=list(map(_local_hour, bowel[1], bowel[2])),
             bowel_bristol=bowel[3],
@@ -574,6 +584,23 @@ def _challenge_spans(s: Session, start: date | None, end: date | None) -> list[C
         for row in rows
     ]
     return [c for c in spans if start is None or c.window_end >= start]
+
+
+def _daily_foods(days: list[date], names: list[str]) -> tuple[list[date], list[str], dict[str, str]]:
+    """Foods in time order -> one row per distinct (day, food key), by day then key, and each key's label.
+
+    The key is the one the food memory uses (lower case, single spaces), so "Greek yogurt" and "greek  yogurt" are
+    one food; its label is the spelling used most recently.
+    """
+    labels: dict[str, str] = {}
+    pairs: set[tuple[date, str]] = set()
+    for day, name in zip(days, names, strict=True):
+        key = _food_key(name)
+        if key:
+            pairs.add((day, key))
+            labels[key] = name.strip()
+    ordered = sorted(pairs)
+    return [d for d, _ in ordered], [k for _, k in ordered], dict(sorted(labels.items()))
 
 
 def _local_hour(utc_text: str, offset_min: int) -> float:

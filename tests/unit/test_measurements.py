@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from gutpain_desktop.domain.entries import (
     AnyEntry,
@@ -70,6 +72,12 @@ def journal() -> list[AnyEntry]:
         MealEntry(occurred_at=at(MON, 19), meal_type=MealType.DINNER, foods=(FoodItem("Pasta", ("gluten",)),)),
         MealEntry(occurred_at=at(TUE, 8), meal_type=MealType.BREAKFAST, foods=(FoodItem("Apple"),)),
         MealEntry(occurred_at=at(THU, 8), meal_type=MealType.DRINK, foods=(FoodItem("Milk", ("dairy",)),)),
+        # The same foods written another way: one food each (case and inner spaces folded), the latest spelling shown.
+        MealEntry(
+            occurred_at=at(THU, 19),
+            meal_type=MealType.SNACK,
+            foods=(FoodItem("milk"), FoodItem("Dark   chocolate"), FoodItem("dark chocolate")),
+        ),
         BowelEntry(occurred_at=at(TUE, 7, 30), bristol=4),
         BowelEntry(occurred_at=at(THU, 23, 45, NEW_YORK), bristol=6),
         WeeklyCheckinEntry(occurred_at=at(SUN, 20), sites=frozenset({BodySite.CHEST, BodySite.NECK})),
@@ -200,6 +208,11 @@ def test_without_sqlite_json_functions_the_plain_rows_give_the_same_columns(fill
     filled.entries._json_arrays = False  # as on an SQLite built without its JSON functions
     plain = [filled.entries.measurements(), filled.entries.measurements(start=TUE, end=THU)]
     assert plain == with_json
+    assert filled.entries.measurements(foods=True) != filled.entries.measurements()
+    filled.entries._json_arrays = True
+    foods_json = filled.entries.measurements(foods=True)
+    filled.entries._json_arrays = False
+    assert filled.entries.measurements(foods=True) == foods_json
     assert plain[0].sleep_hours == [7.5, None, 7.0]
 
 
@@ -212,3 +225,79 @@ def test_an_empty_journal_has_empty_columns(tmp_path: Path) -> None:
         assert m.span() is None
     finally:
         store.close()
+
+
+def test_food_columns_are_filled_only_when_asked_for(filled: Store) -> None:
+    assert filled.entries.measurements().food_dates == []  # the charts do not pay for them
+    m = filled.entries.measurements(foods=True)
+
+    # One row per (day, food key), by day then key; the key folds case and spaces as the food memory does.
+    assert list(zip(m.food_dates, m.food_names, strict=True)) == [
+        (MON, "cheese"),
+        (MON, "garlic"),
+        (MON, "pasta"),
+        (MON, "rye bread"),
+        (TUE, "apple"),
+        (THU, "dark chocolate"),
+        (THU, "milk"),
+    ]
+    # What the person sees: the spelling used last ("milk" at 19:00 after "Milk" at 08:00).
+    assert m.food_labels == {
+        "apple": "Apple",
+        "cheese": "Cheese",
+        "dark chocolate": "dark chocolate",
+        "garlic": "Garlic",
+        "milk": "milk",
+        "pasta": "Pasta",
+        "rye bread": "Rye bread",
+    }
+    # The rest is the same as without foods.
+    assert dataclasses.replace(m, food_dates=[], food_names=[], food_labels={}) == filled.entries.measurements()
+
+
+def test_food_columns_follow_the_date_range(filled: Store) -> None:
+    m = filled.entries.measurements(start=TUE, end=THU, foods=True)
+    assert list(zip(m.food_dates, m.food_names, strict=True)) == [
+        (TUE, "apple"),
+        (THU, "dark chocolate"),
+        (THU, "milk"),
+    ]
+    assert set(m.food_labels) == {"apple", "dark chocolate", "milk"}
+    assert filled.entries.measurements(start=SUN, foods=True).food_dates == []
+    # A day with only uncategorised foods still has meals: it counts in the span of the data.
+    apple_only = filled.entries.measurements(start=TUE, end=TUE, foods=True)
+    assert apple_only.meal_dates == [] and apple_only.food_dates == [TUE]
+
+
+def test_every_measurements_query_reads_through_an_index(filled: Store) -> None:
+    """EXPLAIN QUERY PLAN of each statement: entries are found by the (kind, occurred_utc) index and details by
+    their primary key, never by scanning a table (ten years hold ~52k entries)."""
+    statements: list[tuple[str, object]] = []
+
+    def grab(conn: object, cursor: object, statement: str, parameters: object, *args: object) -> None:
+        statements.append((statement, parameters))
+
+    event.listen(filled.engine, "before_cursor_execute", grab)
+    try:
+        filled.entries.measurements(start=TUE, end=SUN, foods=True)
+    finally:
+        event.remove(filled.engine, "before_cursor_execute", grab)
+
+    plans: dict[str, list[str]] = {}
+    with filled.engine.connect() as connection:
+        for statement, parameters in statements:
+            if statement.lstrip().upper().startswith("SELECT"):
+                rows = connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all()  # type: ignore[arg-type]
+                plans[statement] = [row[3] for row in rows]
+    assert len(plans) >= 10
+    food = [plan for statement, plan in plans.items() if "meal_food.name" in statement]
+    assert len(food) == 1
+    assert (
+        "SEARCH entry USING INDEX ix_entry_kind_occurred_utc (kind=? AND occurred_utc>? AND occurred_utc<?)" in food[0]
+    )
+    assert any(line.startswith("SEARCH meal_food USING") and "INDEX" in line for line in food[0])
+    for statement, plan in plans.items():
+        scans = [
+            line for line in plan if line.startswith("SCAN") and not line.startswith(("SCAN anon_", "SCAN CONSTANT"))
+        ]
+        assert scans == [], (statement, plan)

@@ -1,0 +1,472 @@
+"""Reintroduction challenges: the suggested verdict and the allergy refusal (pure Python, no Qt, no SQL).
+
+The rule (shared/DOMAIN.md section 2; a heuristic the person or their dietitian confirms or changes):
+
+1. **Baseline** of each target symptom: the mean of its daily scores on the :data:`BASELINE_DAYS` days before day 1.
+   Fewer than :data:`MIN_BASELINE_DAYS` days with a score: inconclusive (missed logs).
+2. **A rise** is a daily score at least 2 points above the baseline, or 30% above it when that is less than 2 points
+   (baselines under ~6.7) — but never less than 1 point: 30% of a baseline of 1 is a third of a point, which a
+   whole-number 0–10 scale cannot even show.
+3. Days 1 to 3 carry the doses (usually small, medium, large); the day after the last dose is looked at too,
+   because gut symptoms usually follow 12–48 h after eating (Monash, "timing of symptoms"). The first of these days
+   with a rise in any target symptom is the *rise day*; the rise is put down to the dose of the day before it (a
+   rise on day 1 to day 1's dose).
+4. **A rise** gives *not tolerated* when it is put down to the first dose, else *tolerated up to* the dose before —
+   provided the symptoms settle back below the rise level on a later washout day. It is *inconclusive* when they do
+   not settle by the end of the washout (something else may be going on), or when a confounder (illness, a period,
+   high stress, a short night, a new medicine) was noted on any day from day 1 to the rise day: those can raise
+   symptoms by themselves.
+5. **No rise** gives *tolerated* (up to the largest dose taken) — unless a score is missing on one of the days
+   looked at (missed logs), a confounder fell on a baseline day (a raised baseline can hide a rise), or a new
+   medicine was taken from day 1 on (it can hide one): then *inconclusive*.
+6. While the days looked at are still to come (``today`` given) and no rise has shown yet: *pending*.
+
+A food that ever brought hives, swelling or breathing trouble is never to be challenged at home: see
+:func:`may_challenge`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from enum import StrEnum
+
+from ..domain.entries import ChallengeDose, ChallengeEntry, ChallengeOutcome, Dose, humanise
+
+#: Days before day 1 whose mean is the baseline, and how many of them need a score.
+BASELINE_DAYS = 3
+MIN_BASELINE_DAYS = 2
+#: A rise: at least RISE_POINTS above baseline, or RISE_SHARE of it when smaller, but at least MIN_RISE_POINTS.
+RISE_POINTS = 2.0
+RISE_SHARE = 0.30
+MIN_RISE_POINTS = 1.5
+#: Thresholds of :func:`day_confounders` (shared/DOMAIN.md: short sleep under ~5 h).
+HIGH_STRESS_LEVEL = 7
+SHORT_SLEEP_HOURS = 5.0
+DOSE_DAYS = 3
+
+
+class Confounder(StrEnum):
+    ILLNESS = "illness"
+    PERIOD = "period"
+    HIGH_STRESS = "high_stress"
+    SHORT_SLEEP = "short_sleep"
+    NEW_MEDICINE = "new_medicine"
+    MISSED_LOGS = "missed_logs"
+
+
+CONFOUNDER_LABELS: dict[Confounder, str] = {
+    Confounder.ILLNESS: "illness",
+    Confounder.PERIOD: "a period",
+    Confounder.HIGH_STRESS: "high stress",
+    Confounder.SHORT_SLEEP: "a short night",
+    Confounder.NEW_MEDICINE: "a new medicine",
+    Confounder.MISSED_LOGS: "missing scores",
+}
+#: Confounders that can raise symptoms by themselves (and so explain a rise, or inflate a baseline).
+RAISING = frozenset({Confounder.ILLNESS, Confounder.PERIOD, Confounder.HIGH_STRESS, Confounder.SHORT_SLEEP})
+
+
+class Reaction(StrEnum):
+    """Reactions that make a food an allergy question: never to be challenged at home."""
+
+    HIVES = "hives"
+    SWELLING = "swelling"
+    BREATHING_TROUBLE = "breathing_trouble"
+
+
+REACTION_LABELS: dict[Reaction, str] = {
+    Reaction.HIVES: "hives",
+    Reaction.SWELLING: "swelling",
+    Reaction.BREATHING_TROUBLE: "trouble breathing",
+}
+
+
+@dataclass(frozen=True)
+class SymptomCourse:
+    """One target symptom through a challenge."""
+
+    symptom: str
+    #: Mean of the baseline days' scores (None: fewer than MIN_BASELINE_DAYS days with a score).
+    baseline: float | None
+    baseline_days: int
+    #: The score that counts as a rise (None without a baseline).
+    rise_level: float | None
+    #: Daily scores from day 1 to the last washout day (None: no score that day).
+    scores: tuple[float | None, ...]
+    #: The highest score on the days looked at (dose days and the day after the last dose), its day (1-based) and
+    #: how far above the baseline it was.
+    peak: float | None
+    peak_day: int | None
+    peak_rise: float | None
+    #: The first day looked at with a rise in this symptom (None: no rise).
+    rise_day: int | None
+    #: Whether the symptom was back below its rise level on a washout day after the rise (None: no rise, or no
+    #: washout score after it yet).
+    settled: bool | None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    outcome: ChallengeOutcome
+    symptoms: tuple[SymptomCourse, ...]
+    #: The first day (1-based; DOSE_DAYS + 1 = the day after the last dose) with a rise in any target symptom.
+    rise_day: int | None
+    #: The dose the rise is put down to, and the largest dose taken without a rise.
+    reacted_dose: Dose | None
+    tolerated_dose: Dose | None
+    #: Whether every target symptom that rose settled in the washout (None: no rise, or not known yet).
+    settled: bool | None
+    #: Confounders noted, by day: 0 and below are baseline days (0 = the day before day 1), 1.. the challenge days.
+    confounders: tuple[tuple[int, Confounder], ...]
+    #: The confounders that made the verdict inconclusive (empty otherwise).
+    deciding_confounders: tuple[Confounder, ...]
+    sentence: str
+
+
+@dataclass(frozen=True)
+class ChallengePermission:
+    allowed: bool
+    reactions: frozenset[Reaction]
+    sentence: str
+
+
+def rise_level(baseline: float) -> float:
+    """The daily score that counts as a rise above ``baseline`` (rule 2 of the module docstring)."""
+    return baseline + max(MIN_RISE_POINTS, min(RISE_POINTS, RISE_SHARE * baseline))
+
+
+def day_confounders(
+    *,
+    illness: bool = False,
+    period: bool = False,
+    stress: float | None = None,
+    sleep_hours: float | None = None,
+    new_medicine: bool = False,
+    high_stress: float = HIGH_STRESS_LEVEL,
+    short_sleep: float = SHORT_SLEEP_HOURS,
+) -> frozenset[Confounder]:
+    """The confounders of one day from what was logged (None: not logged, so not counted)."""
+    found: set[Confounder] = set()
+    if illness:
+        found.add(Confounder.ILLNESS)
+    if period:
+        found.add(Confounder.PERIOD)
+    if stress is not None and stress >= high_stress:
+        found.add(Confounder.HIGH_STRESS)
+    if sleep_hours is not None and sleep_hours < short_sleep:
+        found.add(Confounder.SHORT_SLEEP)
+    if new_medicine:
+        found.add(Confounder.NEW_MEDICINE)
+    return frozenset(found)
+
+
+def suggest_verdict(
+    *,
+    day1: date,
+    targets: Sequence[str],
+    doses: Sequence[ChallengeDose],
+    washout_days: int,
+    scores: Mapping[date, Mapping[str, float | None]],
+    confounders: Mapping[date, Collection[Confounder]] | None = None,
+    today: date | None = None,
+    names: Mapping[str, str] | None = None,
+) -> Verdict:
+    """The suggested verdict of one challenge (rules in the module docstring).
+
+    ``scores``: each day's score of each target symptom (the day's mean rating; missing = not logged), covering the
+    baseline days, the dose days and the washout. ``doses``: the doses taken (day 1-3 and size). ``confounders``:
+    what was noted on each day (see :func:`day_confounders`); missed logs are found from ``scores``. ``today``: when
+    given, days after it are not yet missed. ``names``: symptom key -> name for the sentence.
+    """
+    names = names or {}
+    confounders = confounders or {}
+    by_day = {d.day: d.size for d in doses if 1 <= d.day <= DOSE_DAYS}
+    dose_days = max(by_day, default=0)
+    looked_at = dose_days + 1 if dose_days else 0  # the dose days and the day after the last dose
+    last_day = dose_days + washout_days
+
+    def when(day: int) -> date:
+        return day1 + timedelta(days=day - 1)
+
+    def score(day: int, symptom: str) -> float | None:
+        value = scores.get(when(day), {}).get(symptom)
+        return None if value is None else float(value)
+
+    def missing(day: int) -> bool:
+        return any(score(day, symptom) is None for symptom in targets)
+
+    def passed(day: int) -> bool:
+        """Whether ``day`` is over (or everything is, when no ``today`` is given)."""
+        return today is None or when(day) < today
+
+    courses: list[SymptomCourse] = []
+    for symptom in targets:
+        before = [v for d in range(1 - BASELINE_DAYS, 1) if (v := score(d, symptom)) is not None]
+        baseline = sum(before) / len(before) if len(before) >= MIN_BASELINE_DAYS else None
+        level = rise_level(baseline) if baseline is not None else None
+        daily = tuple(score(d, symptom) for d in range(1, max(last_day, looked_at) + 1))
+        window = [(d, v) for d, v in enumerate(daily[:looked_at], start=1) if v is not None]
+        peak_day, peak = max(window, key=lambda dv: (dv[1], -dv[0])) if window else (None, None)
+        rise_day = next((d for d, v in window if level is not None and v >= level), None)
+        settled: bool | None = None
+        if rise_day is not None and level is not None:
+            # Washout days after the rise day (index i holds day i + 1).
+            later = [v for v in daily[max(rise_day, dose_days) :] if v is not None]
+            if any(v < level for v in later):
+                settled = True
+            elif later and passed(last_day):
+                settled = False
+        courses.append(
+            SymptomCourse(
+                symptom=symptom,
+                baseline=baseline,
+                baseline_days=len(before),
+                rise_level=level,
+                scores=daily,
+                peak=peak,
+                peak_day=peak_day,
+                peak_rise=peak - baseline if peak is not None and baseline is not None else None,
+                rise_day=rise_day,
+                settled=settled,
+            )
+        )
+
+    rises = [c.rise_day for c in courses if c.rise_day is not None]
+    rise_day = min(rises) if rises else None
+    checked_until = rise_day if rise_day is not None else looked_at
+
+    # Confounders by day, with missed logs: baseline days without a score (when they leave too few), and days looked
+    # at that are over but have no score.
+    noted: set[tuple[int, Confounder]] = set()
+    for day in range(1 - BASELINE_DAYS, checked_until + 1):
+        noted.update((day, c) for c in confounders.get(when(day), ()))
+    if any(c.baseline is None for c in courses):
+        noted.update((day, Confounder.MISSED_LOGS) for day in range(1 - BASELINE_DAYS, 1) if missing(day))
+    noted.update((day, Confounder.MISSED_LOGS) for day in range(1, checked_until + 1) if missing(day) and passed(day))
+    order = list(Confounder)
+    ordered = tuple(sorted(noted, key=lambda dc: (dc[0], order.index(dc[1]))))
+
+    def verdict(
+        outcome: ChallengeOutcome,
+        *,
+        deciding: Iterable[Confounder] = (),
+        reacted: Dose | None = None,
+        tolerated: Dose | None = None,
+        settled: bool | None = None,
+    ) -> Verdict:
+        v = Verdict(
+            outcome=outcome,
+            symptoms=tuple(courses),
+            rise_day=rise_day,
+            reacted_dose=reacted,
+            tolerated_dose=tolerated,
+            settled=settled,
+            confounders=ordered,
+            deciding_confounders=tuple(sorted(set(deciding), key=order.index)),
+            sentence="",
+        )
+        return replace(v, sentence=_sentence(v, dose_days, names))
+
+    if not targets or not dose_days:
+        return verdict(ChallengeOutcome.PENDING)
+    if any(c.baseline is None for c in courses):
+        return verdict(ChallengeOutcome.INCONCLUSIVE, deciding=[Confounder.MISSED_LOGS])
+
+    if rise_day is not None:
+        blamed_day = max(1, rise_day - 1)
+        reacted, tolerated = by_day.get(blamed_day), by_day.get(blamed_day - 1)
+        settled_all = _all_settled(c.settled for c in courses if c.rise_day is not None)
+        # A missing score before the rise matters only if a rise that day would have put it down to an earlier dose.
+        missed = any(c is Confounder.MISSED_LOGS and d >= 1 and max(1, d - 1) < blamed_day for d, c in ordered)
+        raising = {c for d, c in ordered if 1 <= d <= rise_day and c is not Confounder.MISSED_LOGS}
+        if raising or missed:
+            deciding = raising | ({Confounder.MISSED_LOGS} if missed else set())
+            return verdict(ChallengeOutcome.INCONCLUSIVE, deciding=deciding, reacted=reacted, settled=settled_all)
+        if settled_all is False:
+            return verdict(ChallengeOutcome.INCONCLUSIVE, reacted=reacted, settled=False)
+        outcome = ChallengeOutcome.NOT_TOLERATED if tolerated is None else ChallengeOutcome.TOLERATED_UP_TO_DOSE
+        return verdict(outcome, reacted=reacted, tolerated=tolerated, settled=settled_all)
+
+    if today is not None:
+        doses_may_follow = dose_days < DOSE_DAYS and today <= when(DOSE_DAYS)
+        if doses_may_follow or when(looked_at) > today or (when(looked_at) == today and missing(looked_at)):
+            return verdict(ChallengeOutcome.PENDING)
+    if any(c is Confounder.MISSED_LOGS for _, c in ordered):
+        return verdict(ChallengeOutcome.INCONCLUSIVE, deciding=[Confounder.MISSED_LOGS])
+    hiding = {c for d, c in ordered if (d <= 0 and c in RAISING) or (d >= 1 and c is Confounder.NEW_MEDICINE)}
+    if hiding:
+        return verdict(ChallengeOutcome.INCONCLUSIVE, deciding=hiding)
+    largest = by_day[dose_days]
+    outcome = ChallengeOutcome.TOLERATED if dose_days == DOSE_DAYS else ChallengeOutcome.TOLERATED_UP_TO_DOSE
+    return verdict(outcome, tolerated=largest)
+
+
+def verdict_for(
+    challenge: ChallengeEntry,
+    scores: Mapping[date, Mapping[str, float | None]],
+    confounders: Mapping[date, Collection[Confounder]] | None = None,
+    *,
+    today: date | None = None,
+    names: Mapping[str, str] | None = None,
+) -> Verdict:
+    """:func:`suggest_verdict` for a recorded challenge (its day 1, targets, doses and washout)."""
+    return suggest_verdict(
+        day1=challenge.local_date,
+        targets=challenge.target_symptoms,
+        doses=challenge.doses,
+        washout_days=challenge.washout_days,
+        scores=scores,
+        confounders=confounders,
+        today=today,
+        names=names,
+    )
+
+
+def may_challenge(food: str, reactions: Iterable[Reaction | str]) -> ChallengePermission:
+    """Whether ``food`` may be challenged at home, given the reactions it ever brought.
+
+    Hives, swelling or breathing trouble make it an allergy question for a doctor: refused, whatever else. Other
+    reaction names (for example "bloating") are ignored here.
+    """
+    found = frozenset(Reaction(r) for r in reactions if r in {x.value for x in Reaction})
+    name = food.strip() or "This food"
+    if not found:
+        return ChallengePermission(True, found, f"{name} can be tried as a challenge.")
+    listed = _and([REACTION_LABELS[r] for r in Reaction if r in found])
+    return ChallengePermission(
+        False,
+        found,
+        f"{name} once came with {listed}. A reaction like that is a question for a doctor or an allergy "
+        "specialist, not for a home challenge: please don't test this food yourself, in this app or elsewhere.",
+    )
+
+
+# --- helpers -------------------------------------------------------------------------------------------------------
+
+
+def _all_settled(values: Iterable[bool | None]) -> bool | None:
+    found = list(values)
+    if any(v is False for v in found):
+        return False
+    if found and all(v is True for v in found):
+        return True
+    return None
+
+
+def _and(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _day_name(day: int, dose_days: int) -> str:
+    if day <= 0:
+        return "the day before day 1" if day == 0 else f"{1 - day} days before day 1"
+    if day == dose_days + 1:
+        return f"day {day} (the day after the last dose)"
+    return f"day {day}"
+
+
+def _dose_name(dose: Dose | None) -> str:
+    return f"the {dose.value} dose" if dose is not None else "the dose"
+
+
+def _sentence(v: Verdict, dose_days: int, names: Mapping[str, str]) -> str:
+    def label(key: str) -> str:
+        name = names.get(key) or humanise(key)
+        return name[:1].lower() + name[1:] if len(name) > 1 and not name[1].isupper() else name
+
+    rose = [c for c in v.symptoms if c.rise_day is not None and c.rise_day == v.rise_day]
+    first = rose[0] if rose else None
+    rise_text = ""
+    if first is not None and first.peak is not None and first.baseline is not None and first.rise_day is not None:
+        value = first.scores[first.rise_day - 1] or 0.0
+        rise_text = (
+            f"{label(first.symptom).capitalize()} rose from its usual {first.baseline:.1f} to {value:.1f} on "
+            f"{_day_name(first.rise_day, dose_days)}, {value - first.baseline:+.1f} points"
+        )
+    deciding = _and([CONFOUNDER_LABELS[c] for c in v.deciding_confounders])
+    noted_days = {c: [d for d, x in v.confounders if x is c] for c in v.deciding_confounders}
+
+    outcome = v.outcome
+    if outcome is ChallengeOutcome.PENDING:
+        text = "No suggestion yet: it comes once the doses and the day after the last one are logged."
+    elif outcome is ChallengeOutcome.NOT_TOLERATED:
+        text = (
+            f"{rise_text}, after {_dose_name(v.reacted_dose)}{_settle_text(v.settled)}. "
+            "Suggested: not tolerated, even at the first dose."
+        )
+    elif outcome is ChallengeOutcome.TOLERATED_UP_TO_DOSE and v.rise_day is not None:
+        text = (
+            f"{rise_text}, after {_dose_name(v.reacted_dose)}{_settle_text(v.settled)}. "
+            f"Suggested: tolerated up to {_dose_name(v.tolerated_dose)}."
+        )
+    elif outcome is ChallengeOutcome.TOLERATED_UP_TO_DOSE:
+        text = (
+            f"No target symptom rose by {RISE_POINTS:g} points or {RISE_SHARE:.0%} above its usual level on the "
+            f"{dose_days} dose days and the day after. Suggested: tolerated up to {_dose_name(v.tolerated_dose)} "
+            "(larger doses were not tried)."
+        )
+    elif outcome is ChallengeOutcome.TOLERATED:
+        usual = _and([f"{label(c.symptom)} {c.baseline:.1f}" for c in v.symptoms if c.baseline is not None])
+        text = (
+            f"No target symptom rose by {RISE_POINTS:g} points or {RISE_SHARE:.0%} above its usual level ({usual}) "
+            f"on the three dose days and the day after. Suggested: tolerated, up to {_dose_name(v.tolerated_dose)}."
+        )
+    elif Confounder.MISSED_LOGS in v.deciding_confounders and not rise_text:
+        text = (
+            "Some target symptom scores are missing (for the days before day 1 or the days looked at), so the "
+            "challenge cannot be read. Suggested: inconclusive; it can be repeated."
+        )
+    elif v.deciding_confounders and rise_text:
+        days = _and(sorted({_day_name(d, dose_days) for c in v.deciding_confounders for d in noted_days[c]}))
+        text = (
+            f"{rise_text}, but {deciding} was noted ({days}), which can raise symptoms by itself. "
+            "Suggested: inconclusive; the challenge can be repeated on calmer days."
+        )
+    elif v.deciding_confounders:
+        text = (
+            f"No target symptom rose, but {deciding} was noted around the challenge, which can hide a rise. "
+            "Suggested: inconclusive; the challenge can be repeated on calmer days."
+        )
+    else:  # a rise that did not settle
+        text = (
+            f"{rise_text}, and it had not settled by the end of the washout, so something else may be going on. "
+            "Suggested: inconclusive; wait until symptoms are back to usual before the next challenge."
+        )
+    if outcome is ChallengeOutcome.PENDING:
+        return text
+    return text + " You, or your dietitian, make the final call."
+
+
+def _settle_text(settled: bool | None) -> str:
+    if settled is True:
+        return ", and settled during the washout"
+    if settled is None:
+        return " (whether it settles in the washout is still to be seen)"
+    return ""
+
+
+__all__ = [
+    "BASELINE_DAYS",
+    "CONFOUNDER_LABELS",
+    "HIGH_STRESS_LEVEL",
+    "MIN_BASELINE_DAYS",
+    "MIN_RISE_POINTS",
+    "REACTION_LABELS",
+    "RISE_POINTS",
+    "RISE_SHARE",
+    "SHORT_SLEEP_HOURS",
+    "ChallengePermission",
+    "Confounder",
+    "Reaction",
+    "SymptomCourse",
+    "Verdict",
+    "day_confounders",
+    "may_challenge",
+    "rise_level",
+    "suggest_verdict",
+    "verdict_for",
+]
