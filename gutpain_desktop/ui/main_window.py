@@ -58,12 +58,14 @@ class MainWindow(QMainWindow):
         self.today = TodayView(self.services)
         self.journal = JournalView(self.services)
         self.learn = LearnView(self.services)
+        self.diet_holder = LazyView(self._make_diet)
         self.trends_holder = LazyView(self._make_trends)
         self.views: list[tuple[str, QWidget, str]] = [
             ("Today", self.today, "Ctrl+1"),
             ("Journal", self.journal, "Ctrl+2"),
             ("Trends", self.trends_holder, "Ctrl+3"),
             ("Learn", self.learn, "Ctrl+4"),
+            ("Diet", self.diet_holder, "Ctrl+5"),
         ]
         for name, view, _shortcut in self.views:
             self.nav.addItem(self.tr(name))
@@ -138,6 +140,15 @@ class MainWindow(QMainWindow):
         from .views.trends import TrendsView  # matplotlib is imported here, never at start-up
 
         return TrendsView(self.services)
+
+    def _make_diet(self) -> QWidget:
+        from .views.diet import DietView
+
+        return DietView(self.services)
+
+    @property
+    def diet(self) -> QWidget:
+        return self.diet_holder.view()
 
     @property
     def trends(self) -> QWidget:

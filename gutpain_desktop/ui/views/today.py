@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.diet import active_challenge
 from ...domain.entries import (
     KIND_LABELS,
     PROTOCOL_LABELS,
     RECALL_LABELS,
     AnyEntry,
+    ChallengeEntry,
     DietPhase,
     DietPhaseEntry,
     EntryKind,
@@ -49,6 +51,9 @@ from ..forms.ratings import SleepForm
 from ..services import Services
 from ..widgets.common import BodySitePicker, ErrorLabel, ScoreSpin
 from ..widgets.learn import learn_link
+
+#: The longest a challenge runs: three dose days and a break of up to 14 days.
+CHALLENGE_WINDOW_MAX = 17
 
 #: (kind, button text, shortcut) of the quick-add buttons beside the check-in.
 QUICK_ADD: tuple[tuple[EntryKind, str, str], ...] = (
@@ -314,16 +319,22 @@ class TodayView(QWidget):
 
     def _show_diet(self, day: date) -> None:
         phase = self.services.entries.latest(EntryKind.DIET_PHASE, on_or_before=day)
+        challenges = self.services.entries.entries(
+            kinds=[EntryKind.CHALLENGE], start=day - timedelta(days=CHALLENGE_WINDOW_MAX), end=day
+        )
+        step = active_challenge([c for c in challenges if isinstance(c, ChallengeEntry)], day)
+        challenge = f"\n{step.text}" if step is not None else ""
         if (
             not isinstance(phase, DietPhaseEntry)
             or phase.phase is DietPhase.STOPPED
             or (phase.ended is not None and phase.ended < day)
         ):
-            self.diet_label.setText(self.tr("Diet: no elimination diet in progress"))
+            self.diet_label.setText(self.tr("Diet: no elimination diet in progress") + challenge)
             return
         name = phase.protocol_name or PROTOCOL_LABELS[phase.protocol]
         self.diet_label.setText(
             self.tr("Diet: {0} — {1} since {2}").format(name, phase.phase.value, phase.start.strftime("%d %b %Y"))
+            + challenge
         )
 
     # --- saving ------------------------------------------------------------------------------------------------
