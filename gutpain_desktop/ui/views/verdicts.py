@@ -3,6 +3,7 @@ with the confounders in the window) and the suggested verdict, which the person 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import fmean
@@ -26,7 +27,7 @@ class Evidence:
 
     first: date
     last: date
-    scores: dict[date, dict[str, float | None]]
+    scores: Mapping[date, Mapping[str, float | None]]
     confounders: dict[date, frozenset[Confounder]]
 
 
@@ -104,10 +105,10 @@ class VerdictPanel(QGroupBox):
         self.challenge: ChallengeEntry | None = None
         self.suggested: ChallengeOutcome | None = None
         layout = QVBoxLayout(self)
-        self.title = QLabel()
-        self.title.setWordWrap(True)
-        self.title.setAccessibleName("Which challenge")
-        layout.addWidget(self.title)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setAccessibleName("Which challenge")
+        layout.addWidget(self.heading)
         self.table = QTableView()
         self.table.setAccessibleName("Target symptoms before, during and after the challenge")
         self.model = RowsModel(self.table)
@@ -154,7 +155,7 @@ class VerdictPanel(QGroupBox):
         self.model.set_rows(header, rows)
         self.table.resizeColumnsToContents()
         self.suggested = verdict.outcome
-        self.title.setText(
+        self.heading.setText(
             self.tr("{0} challenge from {1}").format(challenge.food, challenge.local_date.strftime("%d %b %Y"))
         )
         self.text.setText(verdict.sentence)
