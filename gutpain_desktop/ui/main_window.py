@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.journal = JournalView(self.services)
         self.learn = LearnView(self.services)
         self.diet_holder = LazyView(self._make_diet)
+        self.insights_holder = LazyView(self._make_insights)
         self.trends_holder = LazyView(self._make_trends)
         self.views: list[tuple[str, QWidget, str]] = [
             ("Today", self.today, "Ctrl+1"),
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
             ("Trends", self.trends_holder, "Ctrl+3"),
             ("Learn", self.learn, "Ctrl+4"),
             ("Diet", self.diet_holder, "Ctrl+5"),
+            ("Insights", self.insights_holder, "Ctrl+6"),
         ]
         for name, view, _shortcut in self.views:
             self.nav.addItem(self.tr(name))
@@ -145,6 +147,15 @@ class MainWindow(QMainWindow):
         from .views.diet import DietView
 
         return DietView(self.services)
+
+    def _make_insights(self) -> QWidget:
+        from .views.insights import InsightsView  # numpy and matplotlib: not at start-up
+
+        return InsightsView(self.services)
+
+    @property
+    def insights(self) -> QWidget:
+        return self.insights_holder.view()
 
     @property
     def diet(self) -> QWidget:

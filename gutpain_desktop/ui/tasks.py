@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 class _Relay(QObject):
     finished = Signal(int, object, str)
+    progress = Signal(int, int, int)
 
 
 class _Job(QRunnable):
@@ -43,8 +44,42 @@ class TaskRunner(QObject):
         self.pool = pool or QThreadPool.globalInstance()
         self._relay = _Relay(self)
         self._relay.finished.connect(self._on_finished)
+        self._relay.progress.connect(self._on_progress_signal)
+        self._on_progress: tuple[int, Callable[[int, int], None] | None] = (0, None)
         self._serial = 0
         self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[str], None] | None]] = {}
+
+    def run_with_progress(
+        self,
+        work: Callable[[Callable[[int, int], None], Callable[[], bool]], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[str], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> int:
+        """Like :meth:`run`; ``work(progress, cancelled)`` reports ``progress(done, total)`` (shown on the UI thread
+        by ``on_progress``) and should stop when ``cancelled()`` turns true (a newer request or :meth:`cancel`)."""
+        serial = self._serial + 1
+        relay = self._relay
+
+        def report(done: int, total: int) -> None:
+            relay.progress.emit(serial, done, total)
+
+        def cancelled() -> bool:
+            return serial not in self._callbacks
+
+        self._on_progress = (serial, on_progress)
+        return self.run(lambda: work(report, cancelled), on_done, on_error)
+
+    def cancel(self) -> None:
+        """Forget the running request: its result is dropped and ``cancelled()`` tells its work to stop."""
+        if self._callbacks:
+            self._callbacks = {}
+            self.busy_changed.emit(False)
+
+    def _on_progress_signal(self, serial: int, done: int, total: int) -> None:
+        wanted, callback = self._on_progress
+        if serial == wanted and serial in self._callbacks and callback is not None:
+            callback(done, total)
 
     def run(
         self, work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[str], None] | None = None
