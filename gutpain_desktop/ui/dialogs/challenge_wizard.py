@@ -9,10 +9,8 @@ from statistics import fmean
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QCompleter,
     QDateEdit,
-    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -25,10 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...analysis.challenges import BASELINE_DAYS, REACTION_LABELS, ChallengePermission, Reaction, may_challenge
-from ...domain.entries import ChallengeDose, ChallengeEntry, Dose, humanise
+from ...domain.entries import ChallengeEntry
 from ...domain.validation import ValidationError
 from ..commands import AddEntriesCommand
-from ..forms.base import FODMAP_GROUPS, _combo, _select, hint
+from ..forms.base import FODMAP_GROUPS, hint
+from ..forms.diet import DoseGrid
 from ..services import Services
 from ..widgets.common import ErrorLabel
 from ..widgets.learn import learn_link
@@ -175,21 +174,10 @@ class PlanPage(QWizardPage):
         self.setTitle(self.tr("Doses and break"))
         self.setSubTitle(self.tr("A small, a medium and a large portion on days 1 to 3, then a break with none of it."))
         layout = QVBoxLayout(self)
-        grid = QGridLayout()
-        self.sizes: list[QComboBox] = []
-        self.amounts: list[QLineEdit] = []
-        for day, default in ((1, Dose.SMALL), (2, Dose.MEDIUM), (3, Dose.LARGE)):
-            grid.addWidget(QLabel(self.tr("Day {0}").format(day)), day, 0)
-            size = _combo(f"Day {day} dose", [(humanise(d.value), d) for d in Dose])
-            _select(size, default)
-            amount = QLineEdit()
-            amount.setPlaceholderText(self.tr("amount, e.g. half a glass"))
-            amount.setAccessibleName(f"Day {day} amount")
-            grid.addWidget(size, day, 1)
-            grid.addWidget(amount, day, 2)
-            self.sizes.append(size)
-            self.amounts.append(amount)
-        layout.addLayout(grid)
+        self.doses = DoseGrid(self.tr("Portions"))
+        self.sizes = self.doses.sizes
+        self.amounts = self.doses.amounts
+        layout.addWidget(self.doses)
         self.washout = QSpinBox()
         self.washout.setRange(1, 14)
         self.washout.setValue(3)
@@ -235,10 +223,7 @@ class ChallengeWizard(QWizard):
             occurred_at=datetime.combine(day1, time(8, 0)).astimezone(),
             food=self.food_page.food.text().strip(),
             target_symptoms=tuple(self.targets_page.chosen()),
-            doses=tuple(
-                ChallengeDose(day, Dose(size.currentData()), amount.text().strip())
-                for day, (size, amount) in enumerate(zip(plan.sizes, plan.amounts, strict=True), start=1)
-            ),
+            doses=plan.doses.doses(),
             washout_days=plan.washout.value(),
         )
 

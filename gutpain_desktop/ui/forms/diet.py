@@ -143,6 +143,37 @@ class DietPhaseForm(EntryForm):
 # --- challenge -----------------------------------------------------------------------------------------------
 
 
+class DoseGrid(QGroupBox):
+    """Day 1-3 of a challenge: a dose size (small, medium, large by default) and an optional amount for each."""
+
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(title, parent)
+        grid = QGridLayout(self)
+        self.sizes: list[QComboBox] = []
+        self.amounts: list[QLineEdit] = []
+        for day, default in ((1, Dose.SMALL), (2, Dose.MEDIUM), (3, Dose.LARGE)):
+            grid.addWidget(QLabel(self.tr("Day {0}").format(day)), day, 0)
+            size = _combo(f"Day {day} dose", [(humanise(d.value), d) for d in Dose])
+            _select(size, default)
+            amount = QLineEdit()
+            amount.setPlaceholderText(self.tr("amount, e.g. half a glass"))
+            amount.setAccessibleName(f"Day {day} amount")
+            grid.addWidget(size, day, 1)
+            grid.addWidget(amount, day, 2)
+            self.sizes.append(size)
+            self.amounts.append(amount)
+
+    @staticmethod
+    def doses_of(sizes: list[QComboBox], amounts: list[QLineEdit]) -> tuple[ChallengeDose, ...]:
+        return tuple(
+            ChallengeDose(day, Dose(size.currentData()), amount.text().strip())
+            for day, (size, amount) in enumerate(zip(sizes, amounts, strict=True), start=1)
+        )
+
+    def doses(self) -> tuple[ChallengeDose, ...]:
+        return self.doses_of(self.sizes, self.amounts)
+
+
 class ChallengeForm(EntryForm):
     kind = EntryKind.CHALLENGE
     uses_time = False
@@ -168,21 +199,9 @@ class ChallengeForm(EntryForm):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.targets.addItem(item)
         layout.addWidget(self.targets)
-        doses = QGroupBox(self.tr("Doses"))
-        grid = QGridLayout(doses)
-        self.dose_sizes: list[QComboBox] = []
-        self.dose_amounts: list[QLineEdit] = []
-        for day, default in ((1, Dose.SMALL), (2, Dose.MEDIUM), (3, Dose.LARGE)):
-            grid.addWidget(QLabel(self.tr("Day {0}").format(day)), day, 0)
-            size = _combo(f"Day {day} dose", [(humanise(d.value), d) for d in Dose])
-            _select(size, default)
-            amount = QLineEdit()
-            amount.setPlaceholderText(self.tr("amount, e.g. 1/2 cup"))
-            amount.setAccessibleName(f"Day {day} amount")
-            grid.addWidget(size, day, 1)
-            grid.addWidget(amount, day, 2)
-            self.dose_sizes.append(size)
-            self.dose_amounts.append(amount)
+        doses = DoseGrid(self.tr("Doses"))
+        self.dose_sizes = doses.sizes
+        self.dose_amounts = doses.amounts
         layout.addWidget(doses)
         form2 = form_layout()
         self.washout = QSpinBox()
@@ -229,10 +248,7 @@ class ChallengeForm(EntryForm):
         _select(self.decided_by, entry.decided_by)
 
     def build(self, common: dict[str, Any]) -> AnyEntry:
-        doses = tuple(
-            ChallengeDose(day, Dose(size.currentData()), amount.text().strip())
-            for day, (size, amount) in enumerate(zip(self.dose_sizes, self.dose_amounts, strict=True), start=1)
-        )
+        doses = DoseGrid.doses_of(self.dose_sizes, self.dose_amounts)
         return ChallengeEntry(
             food=self.food.text().strip(),
             target_symptoms=self.target_keys(),
