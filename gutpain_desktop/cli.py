@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import APP_NAME, __version__
 from .paths import DATA_DIR_ENV, backup_dir, resolve_data_dir
+
+if TYPE_CHECKING:
+    from .analysis.insights import Association, InsightsReport
+
+#: Rows the insights table shows unless --all.
+INSIGHTS_TOP = 20
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,7 +45,40 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, help="random seed, for the same data every time (default 1)")
     demo.add_argument("--force", action="store_true", help="add demo entries even beside your own entries")
     demo.add_argument("--replace", action="store_true", help="remove earlier demo entries first (yours stay)")
+
+    found = commands.add_parser(
+        "insights",
+        help="compare symptoms after foods with days without them, with honest statistics",
+        description="For each trigger category and frequently eaten food, compare pain and each symptom on the same "
+        "day, the next day and the day after next with days after meals without it: the difference, a 95% interval, "
+        "a permutation p-value that allows for day-to-day dependence, and Benjamini-Hochberg q-values. Results are "
+        "associations in your diary, not proof of what is behind a symptom.",
+    )
+    found.add_argument("--from", dest="start", type=_day, metavar="DATE", help="first day (YYYY-MM-DD)")
+    found.add_argument("--to", dest="end", type=_day, metavar="DATE", help="last day (YYYY-MM-DD)")
+    found.add_argument("--json", action="store_true", help="print every result as JSON instead of a table")
+    found.add_argument(
+        "--symptom",
+        action="append",
+        metavar="KEY",
+        help="an outcome to compare: 'pain' or a symptom key such as 'bloating' (repeat it; default: pain and the "
+        "symptoms you track)",
+    )
+    found.add_argument("--all", action="store_true", help=f"show every row of the table, not the first {INSIGHTS_TOP}")
+    found.add_argument(
+        "--with-elimination",
+        action="store_true",
+        help="also use the days of an elimination phase (left out by default: comparing before and during a diet "
+        "mostly shows that people start one at a bad time)",
+    )
     return parser
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2025-03-31") from None
 
 
 def _years(text: str) -> float:
@@ -57,6 +99,8 @@ def run_command(args: argparse.Namespace) -> int:
     os.umask(0o077)
     if args.command == "demo":
         return _demo(args)
+    if args.command == "insights":
+        return _insights(args)
     print(f"unknown command {args.command}", file=sys.stderr)  # pragma: no cover - argparse rejects it first
     return 2
 
@@ -90,3 +134,110 @@ def _demo(args: argparse.Namespace) -> int:
         store.close()
     print(f"Added {count} demo entries to {data_dir}")
     return 0
+
+
+def _insights(args: argparse.Namespace) -> int:
+    from .analysis.insights import PAIN, InsightSettings, association_record, insights, settings_record
+    from .storage import DB_FILENAME, open_store
+
+    if args.start and args.end and args.start > args.end:
+        print(f"--from ({args.start}) is after --to ({args.end})", file=sys.stderr)
+        return 2
+    data_dir = data_dir_from(args)
+    if not (data_dir / DB_FILENAME).is_file():
+        print(f"No journal in {data_dir}: nothing to analyse yet.", file=sys.stderr)
+        return 1
+    store = open_store(data_dir, backup_dir=backup_dir(data_dir))
+    try:
+        names = store.catalog.names()
+        outcomes = args.symptom or [PAIN, *(d.key for d in store.catalog.symptoms(tracked_only=True))]
+        unknown = [key for key in outcomes if key != PAIN and key not in names]
+        if unknown:
+            print(f"Unknown symptom {', '.join(unknown)}; known: pain, {', '.join(sorted(names))}", file=sys.stderr)
+            return 2
+        measured = store.entries.measurements(start=args.start, end=args.end, foods=True)
+    finally:
+        store.close()
+    settings = InsightSettings(exclude_phases=() if args.with_elimination else InsightSettings().exclude_phases)
+    report = insights(measured, args.start, args.end, names=names, outcomes=outcomes, settings=settings)
+    if args.json:
+        document = {
+            "from": report.start.isoformat(),
+            "to": report.end.isoformat(),
+            "days_with_meals": report.days_with_meals,
+            "excluded_days": report.excluded_days,
+            "tests": report.tests,
+            "context_tests": report.context_tests,
+            "notable": len(report.notable),
+            "settings": settings_record(report.settings),
+            "results": [association_record(a) for a in report.results],
+        }
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        print(_insights_table(report, everything=args.all))
+    return 0
+
+
+def _insights_table(report: InsightsReport, *, everything: bool) -> str:
+    settings = report.settings
+    lines = [
+        f"Insights from {report.start} to {report.end}: {report.days_with_meals} days with meals"
+        + (f" ({report.excluded_days} days of an elimination phase left out)" if report.excluded_days else "")
+        + f", {report.tests} comparisons with enough data, {len(report.notable)} notable "
+        f"(q <= {settings.fdr:g}).",
+        "",
+    ]
+    rows = list(report.results if everything else report.results[:INSIGHTS_TOP])
+    header = ["", "exposure", "symptom", "after", "days with/without", "mean with", "without", "difference",
+              "95% interval", "p", "q", "status"]  # fmt: skip
+    table = [header, *(_insights_row(a) for a in rows)]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    right = {4, 5, 6, 7, 9, 10}
+    for row in table:
+        cells = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))]
+        lines.append("  ".join(cells).rstrip())
+    if len(report.results) > len(rows):
+        lines.append(f"... {len(report.results) - len(rows)} more rows (--all shows them, --json gives everything).")
+    notable = report.notable
+    if notable:
+        lines += ["", "Notable (marked *):"]
+        for a in notable:
+            lines.append(f"* {a.sentence}")
+            if a.context_sentence:
+                lines.append(f"  {a.context_sentence}")
+    lines += [
+        "",
+        f"Notable means q <= {settings.fdr:g}: among notable results, about {settings.fdr:.0%} or fewer are expected "
+        "to be chance findings. Every result is an association in this diary, not proof; a reintroduction challenge "
+        "can test one.",
+    ]
+    return "\n".join(lines)
+
+
+def _insights_row(a: Association) -> list[str]:
+    from .analysis.insights import Status
+
+    c = a.all_days
+
+    def number(value: float | None, sign: bool = False) -> str:
+        return "-" if value is None else f"{value:+.2f}" if sign else f"{value:.2f}"
+
+    def probability(value: float | None) -> str:
+        return "-" if value is None else "<0.0001" if value < 0.0001 else f"{value:.4f}"
+
+    interval = "-" if c.ci_low is None or c.ci_high is None else f"{c.ci_low:+.2f} to {c.ci_high:+.2f}"
+    status = "notable" if c.notable else "not enough data" if c.status is Status.NOT_ENOUGH_DATA else ""
+    return [
+        "*" if c.notable else "",
+        a.exposure.label + (" (food)" if a.exposure.kind.value == "food" else ""),
+        a.outcome.label,
+        a.lag.label,
+        f"{c.exposed_days}/{c.unexposed_days}",
+        number(c.exposed_mean),
+        number(c.unexposed_mean),
+        number(c.difference, sign=True),
+        interval,
+        probability(c.p_value),
+        probability(c.q_value),
+        status,
+    ]

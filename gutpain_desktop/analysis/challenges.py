@@ -33,6 +33,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from ..domain.entries import ChallengeDose, ChallengeEntry, ChallengeOutcome, Dose, humanise
+from ..domain.measurements import Measurements
 
 #: Days before day 1 whose mean is the baseline, and how many of them need a score.
 BASELINE_DAYS = 3
@@ -45,6 +46,8 @@ MIN_RISE_POINTS = 1.5
 HIGH_STRESS_LEVEL = 7
 SHORT_SLEEP_HOURS = 5.0
 DOSE_DAYS = 3
+#: A medicine is new when it was not logged in this many days before the baseline (see :func:`challenge_inputs`).
+MEDICINE_LOOKBACK_DAYS = 30
 
 
 class Confounder(StrEnum):
@@ -160,6 +163,86 @@ def day_confounders(
     if new_medicine:
         found.add(Confounder.NEW_MEDICINE)
     return frozenset(found)
+
+
+def challenge_window(day1: date, washout_days: int) -> tuple[date, date]:
+    """The local dates :func:`challenge_inputs` reads: from :data:`MEDICINE_LOOKBACK_DAYS` before the baseline to the
+    last washout day. Ask the repository for ``measurements(start=..., end=..., context=True)`` over them."""
+    return (
+        day1 - timedelta(days=BASELINE_DAYS + MEDICINE_LOOKBACK_DAYS),
+        day1 + timedelta(days=DOSE_DAYS - 1 + washout_days),
+    )
+
+
+def challenge_inputs(
+    m: Measurements,
+    *,
+    day1: date,
+    targets: Sequence[str],
+    washout_days: int,
+    high_stress: float = HIGH_STRESS_LEVEL,
+    short_sleep: float = SHORT_SLEEP_HOURS,
+) -> tuple[dict[date, dict[str, float | None]], dict[date, frozenset[Confounder]]]:
+    """The ``scores`` and ``confounders`` of :func:`suggest_verdict` from what the person logged.
+
+    For each day from the first baseline day to the last washout day: each target symptom's mean rating (None when
+    not rated), and the confounders: illness (illness or fever), a period, stress
+    at or above ``high_stress`` in any stress entry, a night under ``short_sleep`` hours (filed under the morning), and
+    a new medicine — one whose first word ("Ibuprofen 400 mg" -> "ibuprofen") was not logged in the
+    :data:`MEDICINE_LOOKBACK_DAYS` days before the baseline. ``m`` should cover :func:`challenge_window` with its
+    context columns.
+    """
+    first = day1 - timedelta(days=BASELINE_DAYS)
+    last = day1 + timedelta(days=DOSE_DAYS - 1 + washout_days)
+    since = first - timedelta(days=MEDICINE_LOOKBACK_DAYS)
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+    sums: dict[tuple[date, str], list[float]] = {}
+    wanted = set(targets)
+    for day, key, value in zip(m.symptom_dates, m.symptom_keys, m.symptom_severity, strict=True):
+        if first <= day <= last and key in wanted:
+            sums.setdefault((day, key), []).append(float(value))
+    scores = {d: {t: _mean(sums.get((d, t))) for t in targets} for d in days}
+
+    flags: dict[date, set[Confounder]] = {d: set() for d in days}
+    for day, level in zip(m.stress_dates, m.stress_level, strict=True):
+        if day in flags and level >= high_stress:
+            flags[day].add(Confounder.HIGH_STRESS)
+    for day, hours in zip(m.sleep_dates, m.sleep_hours, strict=True):
+        if day in flags and hours is not None and hours < short_sleep:
+            flags[day].add(Confounder.SHORT_SLEEP)
+    usual: set[str] = set()
+    logged: list[tuple[date, set[str]]] = []
+    for day, period, ill, fever, medication in zip(
+        m.context_dates, m.context_period, m.context_illness, m.context_fever, m.context_medication, strict=True
+    ):
+        names = _medicines(medication)
+        if since <= day < first:
+            usual |= names
+        if day in flags:
+            if period:
+                flags[day].add(Confounder.PERIOD)
+            if ill or fever:
+                flags[day].add(Confounder.ILLNESS)
+            logged.append((day, names))
+    for day, names in logged:
+        if names - usual:
+            flags[day].add(Confounder.NEW_MEDICINE)
+    return scores, {d: frozenset(f) for d, f in flags.items() if f}
+
+
+def _mean(values: list[float] | None) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _medicines(text: str) -> set[str]:
+    """Medicine names in a free-text field: the first word of each item separated by commas, semicolons or lines."""
+    found = set()
+    for item in text.replace(";", ",").replace("\n", ",").split(","):
+        words = item.strip().lower().split()
+        if words:
+            found.add(words[0])
+    return found
 
 
 def suggest_verdict(
@@ -453,6 +536,7 @@ __all__ = [
     "BASELINE_DAYS",
     "CONFOUNDER_LABELS",
     "HIGH_STRESS_LEVEL",
+    "MEDICINE_LOOKBACK_DAYS",
     "MIN_BASELINE_DAYS",
     "MIN_RISE_POINTS",
     "REACTION_LABELS",
@@ -464,6 +548,8 @@ __all__ = [
     "Reaction",
     "SymptomCourse",
     "Verdict",
+    "challenge_inputs",
+    "challenge_window",
     "day_confounders",
     "may_challenge",
     "rise_level",

@@ -233,6 +233,8 @@ class DailySeries:
 
 @dataclass(frozen=True, eq=False)
 class InsightsReport:
+    """What :func:`insights` / :func:`analyse` return: every association, ranked, and the daily series behind them."""
+
     start: date
     end: date
     settings: InsightSettings
@@ -993,11 +995,6 @@ def settings_record(settings: InsightSettings) -> dict[str, object]:
     }
 
 
-def with_settings(settings: InsightSettings | None = None, **changes: Any) -> InsightSettings:
-    """``settings`` (default: the defaults) with some fields changed."""
-    return replace(settings or InsightSettings(), **changes)
-
-
 def exposures_of(results: Iterable[Association]) -> list[Exposure]:
     """The distinct exposures of ``results``, in order of first appearance."""
     return list({(r.exposure.kind, r.exposure.key): r.exposure for r in results}.values())
@@ -1030,5 +1027,4 @@ __all__ = [
     "overlap_sentence",
     "sentence",
     "settings_record",
-    "with_settings",
 ]

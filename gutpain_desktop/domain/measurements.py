@@ -103,6 +103,15 @@ class Measurements:
     #: Food key -> the name as the person last wrote it, for display.
     food_labels: dict[str, str] = field(default_factory=dict)
 
+    # Context entries (only filled when asked for with ``measurements(context=True)``), one row per entry, by time:
+    # what can confound a challenge.
+    context_dates: list[date] = field(default_factory=list)
+    context_period: list[bool] = field(default_factory=list)
+    context_illness: list[bool] = field(default_factory=list)
+    context_fever: list[bool] = field(default_factory=list)
+    #: Medication taken, as typed ("" when none).
+    context_medication: list[str] = field(default_factory=list)
+
     # Bowel movements: local date, local hour of the day (0 <= h < 24, e.g. 7.5 = 07:30), Bristol type 1-7.
     bowel_dates: list[date] = field(default_factory=list)
     bowel_hours: list[float] = field(default_factory=list)

@@ -39,6 +39,7 @@ from .mapping import (
     CHALLENGE,
     CHALLENGE_DOSE,
     CHILD_TABLES,
+    CONTEXT,
     DETAIL_TABLE,
     DIET_PHASE,
     ENTRY,
@@ -407,11 +408,14 @@ class EntryRepository:
         with self._sessions() as s:
             return int(s.scalar(query) or 0)
 
-    def measurements(self, *, start: date | None = None, end: date | None = None, foods: bool = False) -> Measurements:
+    def measurements(
+        self, *, start: date | None = None, end: date | None = None, foods: bool = False, context: bool = False
+    ) -> Measurements:
         """What the Trends charts draw between two local dates (inclusive; ``None`` = open), as parallel columns.
 
         With ``foods=True`` the food columns (``food_dates``, ``food_names``, ``food_labels``: one row per distinct
-        day and food) are filled too, for the insights; the charts do not need them and skip the extra query.
+        day and food) are filled too, for the insights; with ``context=True`` the context entries (period, illness,
+        fever, medication), for challenge verdicts. The charts need neither and skip those queries.
 
         One read session, one Core SELECT per series: ``entry`` joined with the kind's detail table, filtered by kind
         and local date. No entry objects are built. Diet phases that started before ``start`` and challenges whose
@@ -451,6 +455,8 @@ class EntryRepository:
             meal = series(EntryKind.MEAL, MEAL_FOOD_CATEGORY, MEAL_FOOD_CATEGORY.c.category_key, distinct=True)
             # Foods by time, not DISTINCT: names are folded to their key below, which SQL's ASCII lower() cannot do.
             food = series(EntryKind.MEAL, MEAL_FOOD, MEAL_FOOD.c.name) if foods else [[], []]
+            context_columns = (CONTEXT.c.period, CONTEXT.c.illness, CONTEXT.c.fever, CONTEXT.c.medication)
+            notes = series(EntryKind.CONTEXT, CONTEXT, *context_columns) if context else [[], [], [], [], []]
             phases = _phase_spans(s, end)
             challenges = _challenge_spans(s, start, end)
 
@@ -474,6 +480,11 @@ class EntryRepository:
             food_dates=food_dates,
             food_names=food_names,
             food_labels=food_labels,
+            context_dates=notes[0],
+            context_period=[bool(v) for v in notes[1]],
+            context_illness=[bool(v) for v in notes[2]],
+            context_fever=[bool(v) for v in notes[3]],
+            context_medication=notes[4],
             bowel_dates=bowel[0],
             bowel_hours=list(map(_local_hour, bowel[1], bowel[2])),
             bowel_bristol=bowel[3],

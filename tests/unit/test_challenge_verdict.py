@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -12,13 +13,27 @@ from gutpain_desktop.analysis.challenges import (
     Confounder,
     Reaction,
     Verdict,
+    challenge_inputs,
+    challenge_window,
     day_confounders,
     may_challenge,
     rise_level,
     suggest_verdict,
     verdict_for,
 )
-from gutpain_desktop.domain.entries import ChallengeDose, ChallengeEntry, ChallengeOutcome, Dose
+from gutpain_desktop.domain.entries import (
+    AnyEntry,
+    ChallengeDose,
+    ChallengeEntry,
+    ChallengeOutcome,
+    ContextEntry,
+    Dose,
+    PainEntry,
+    SleepEntry,
+    StressEntry,
+    SymptomEntry,
+)
+from gutpain_desktop.storage import open_store
 
 DAY1 = date(2026, 3, 10)
 THREE_DOSES = (ChallengeDose(1, Dose.SMALL), ChallengeDose(2, Dose.MEDIUM), ChallengeDose(3, Dose.LARGE))
@@ -249,3 +264,57 @@ def test_every_sentence_ends_with_who_decides_and_never_names_a_cause() -> None:
         text = verdict(scores, confounders={on(0): {Confounder.ILLNESS}}).sentence
         assert text.endswith("You, or your dietitian, make the final call.")
         assert "cause" not in text.lower() and "intoleran" not in text.lower()
+
+
+def test_scores_and_confounders_from_a_real_journal(tmp_path: Path) -> None:
+    """The wizard's path: what the person logged -> challenge_inputs -> the verdict."""
+    tz = timezone(timedelta(hours=1))
+
+    def at(day: int, hour: int) -> datetime:
+        moment = on(day)
+        return datetime(moment.year, moment.month, moment.day, hour, tzinfo=tz)
+
+    challenge = ChallengeEntry(
+        occurred_at=at(1, 8),
+        food="Milk",
+        target_symptoms=("bloating", "abdominal_pain"),
+        doses=THREE_DOSES,
+        washout_days=3,
+    )
+    entries: list[AnyEntry] = [challenge]
+    for day in range(-2, 7):
+        bloating = {2: (4, 6)}.get(day, (2,))  # two ratings on day 2: a mean of 5
+        entries += [
+            SymptomEntry(occurred_at=at(day, 12 + i), symptom="bloating", severity=v) for i, v in enumerate(bloating)
+        ]
+        entries.append(SymptomEntry(occurred_at=at(day, 20), symptom="abdominal_pain", severity=1))
+        entries.append(PainEntry(occurred_at=at(day, 20), intensity=4))  # pain is not a target: not read
+        entries.append(StressEntry(occurred_at=at(day, 21), level=8 if day == -1 else 3))
+        entries.append(SleepEntry(occurred_at=at(day, 7), hours=4.5 if day == 5 else 7.5))
+    entries += [
+        ContextEntry(occurred_at=at(-20, 21), medication="Ibuprofen 200 mg"),  # the usual one, before the baseline
+        ContextEntry(occurred_at=at(1, 21), medication="ibuprofen 400 mg"),  # not new
+        ContextEntry(occurred_at=at(4, 21), period=True, medication="Loperamide 2 mg"),  # new, after the rise
+    ]
+    store = open_store(tmp_path / "d")
+    try:
+        store.entries.add_many(entries)
+        start, end = challenge_window(DAY1, 3)
+        assert (start, end) == (on(-32), on(6))
+        m = store.entries.measurements(start=start, end=end, context=True)
+    finally:
+        store.close()
+
+    scores, confounders = challenge_inputs(m, day1=DAY1, targets=("bloating", "abdominal_pain"), washout_days=3)
+    assert sorted(scores) == [on(d) for d in range(-2, 7)]
+    assert scores[on(2)] == {"bloating": 5.0, "abdominal_pain": 1.0}
+    assert confounders == {
+        on(-1): {Confounder.HIGH_STRESS},
+        on(4): {Confounder.PERIOD, Confounder.NEW_MEDICINE},
+        on(5): {Confounder.SHORT_SLEEP},
+    }
+    v = verdict_for(challenge, scores, confounders)
+    # The rise on day 2 came before the period and the new medicine; the stressful baseline day cannot make a
+    # rise appear, so the rise stands.
+    assert v.outcome is ChallengeOutcome.NOT_TOLERATED and v.rise_day == 2 and v.settled is True
+    assert v.confounders == ((-1, Confounder.HIGH_STRESS),)  # two days before day 1

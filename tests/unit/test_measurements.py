@@ -15,6 +15,7 @@ from gutpain_desktop.domain.entries import (
     BowelEntry,
     ChallengeDose,
     ChallengeEntry,
+    ContextEntry,
     DietPhase,
     DietPhaseEntry,
     DietProtocol,
@@ -301,3 +302,28 @@ def test_every_measurements_query_reads_through_an_index(filled: Store) -> None:
             line for line in plan if line.startswith("SCAN") and not line.startswith(("SCAN anon_", "SCAN CONSTANT"))
         ]
         assert scans == [], (statement, plan)
+
+
+def test_context_columns_are_filled_only_when_asked_for(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "d")
+    try:
+        store.entries.add_many(
+            [
+                ContextEntry(occurred_at=at(MON, 21), period=True, medication="Ibuprofen 400 mg"),
+                ContextEntry(occurred_at=at(THU, 21), illness=True, fever=True),
+                ContextEntry(occurred_at=at(SUN, 21), exercise=True),
+            ]
+        )
+        assert store.entries.measurements().context_dates == []
+        m = store.entries.measurements(start=TUE, context=True)
+        every = store.entries.measurements(context=True)
+    finally:
+        store.close()
+    assert (m.context_dates, m.context_period, m.context_illness, m.context_fever) == (
+        [THU, SUN],
+        [False, False],
+        [True, False],
+        [True, False],
+    )
+    assert m.context_medication == ["", ""]
+    assert every.context_period == [True, False, False] and every.context_medication[0] == "Ibuprofen 400 mg"
