@@ -494,6 +494,10 @@ def main(argv: list[str] | None = None) -> int:
         bench_save(working_copy(cached), saves, report)
         print("trends: query, aggregate and redraw for each range ...", file=sys.stderr, flush=True)
         bench_trends(working_copy(cached), report)
+        print("insights: query and analysis ...", file=sys.stderr, flush=True)
+        from insights_bench import bench_insights  # beside this file; it imports Row and Report from here
+
+        bench_insights(working_copy(cached), report, runs=3 if args.quick else 5)
     except Exception as exc:  # report what was measured so far, then fail
         report.note(f"error: {type(exc).__name__}: {exc}")
         report.failed = True
