@@ -22,7 +22,14 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ...analysis.challenges import BASELINE_DAYS, REACTION_LABELS, ChallengePermission, Reaction, may_challenge
+from ...analysis.challenges import (
+    BASELINE_DAYS,
+    REACTION_LABELS,
+    ChallengePermission,
+    Reaction,
+    challenge_inputs,
+    may_challenge,
+)
 from ...domain.entries import ChallengeEntry
 from ...domain.validation import ValidationError
 from ..commands import AddEntriesCommand
@@ -34,15 +41,13 @@ from ..widgets.learn import learn_link
 
 
 def baseline_means(services: Services, keys: list[str], day1: date) -> dict[str, tuple[float, int]]:
-    """Mean daily score of each target symptom over the days before day 1, and on how many days it was rated."""
+    """Mean daily score of each target symptom over the days before day 1, and on how many days it was rated
+    (the same daily scores the verdict rule reads)."""
     m = services.entries.measurements(start=day1 - timedelta(days=BASELINE_DAYS), end=day1 - timedelta(days=1))
+    scores, _confounders = challenge_inputs(m, day1=day1, targets=keys, washout_days=0)
     result: dict[str, tuple[float, int]] = {}
     for key in keys:
-        by_day: dict[date, list[int]] = {}
-        for day, k, value in zip(m.symptom_dates, m.symptom_keys, m.symptom_severity, strict=True):
-            if k == key:
-                by_day.setdefault(day, []).append(value)
-        daily = [fmean(v) for v in by_day.values()]
+        daily = [v for day, by_key in scores.items() if day < day1 and (v := by_key.get(key)) is not None]
         result[key] = (fmean(daily) if daily else float("nan"), len(daily))
     return result
 

@@ -3,94 +3,29 @@ with the confounders in the window) and the suggested verdict, which the person 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
-from statistics import fmean
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from ...analysis.challenges import BASELINE_DAYS, Confounder, Verdict, day_confounders, verdict_for
-from ...domain.entries import ChallengeEntry, ChallengeOutcome, ContextEntry, EntryKind, humanise
+from ...analysis.challenges import Verdict, challenge_inputs, challenge_window, verdict_for
+from ...domain.entries import ChallengeEntry, ChallengeOutcome, humanise
 from ...domain.measurements import CHALLENGE_DOSE_DAYS
 from ..models.rows_model import RowsModel
 from ..services import Services
 
-#: A medicine counts as new when it was not logged in this many days before day 1.
-MEDICINE_LOOKBACK_DAYS = 14
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """What the verdict rule is given, read from the journal."""
-
-    first: date
-    last: date
-    scores: Mapping[date, Mapping[str, float | None]]
-    confounders: dict[date, frozenset[Confounder]]
-
-
-def gather_evidence(services: Services, challenge: ChallengeEntry) -> Evidence:
-    """Daily means of each target symptom from the baseline days to the end of the break, and each day's
-    confounders (illness or fever, a period, high stress, a short night, a medicine not taken in the two weeks
-    before day 1)."""
-    day1 = challenge.local_date
-    first = day1 - timedelta(days=BASELINE_DAYS)
-    last = day1 + timedelta(days=CHALLENGE_DOSE_DAYS - 1 + challenge.washout_days)
-    m = services.entries.measurements(start=first, end=last)
-    ratings: dict[tuple[date, str], list[int]] = {}
-    for day, key, value in zip(m.symptom_dates, m.symptom_keys, m.symptom_severity, strict=True):
-        if key in challenge.target_symptoms:
-            ratings.setdefault((day, key), []).append(value)
-    scores = {
-        first + timedelta(days=i): {
-            k: fmean(ratings[(first + timedelta(days=i), k)])
-            for k in challenge.target_symptoms
-            if (first + timedelta(days=i), k) in ratings
-        }
-        for i in range((last - first).days + 1)
-    }
-    stress: dict[date, int] = {}
-    for day, level in zip(m.stress_dates, m.stress_level, strict=True):
-        stress[day] = max(level, stress.get(day, 0))
-    sleep: dict[date, float] = {}
-    for day, hours in zip(m.sleep_dates, m.sleep_hours, strict=True):
-        if hours is not None:
-            sleep[day] = min(hours, sleep.get(day, 24.0))
-    context = [
-        e
-        for e in services.entries.entries(
-            kinds=[EntryKind.CONTEXT], start=day1 - timedelta(days=MEDICINE_LOOKBACK_DAYS), end=last
-        )
-        if isinstance(e, ContextEntry)
-    ]
-    usual = {e.medication.strip().lower() for e in context if e.local_date < first and e.medication.strip()}
-    confounders: dict[date, frozenset[Confounder]] = {}
-    for i in range((last - first).days + 1):
-        day = first + timedelta(days=i)
-        that_day = [e for e in context if e.local_date == day]
-        found = day_confounders(
-            illness=any(e.illness or e.fever for e in that_day),
-            period=any(e.period for e in that_day),
-            stress=stress.get(day),
-            sleep_hours=sleep.get(day),
-            new_medicine=any(e.medication.strip() and e.medication.strip().lower() not in usual for e in that_day),
-        )
-        if found:
-            confounders[day] = found
-    return Evidence(first, last, scores, confounders)
-
 
 def challenge_verdict(services: Services, challenge: ChallengeEntry, today: date | None = None) -> Verdict:
-    evidence = gather_evidence(services, challenge)
-    return verdict_for(
-        challenge,
-        evidence.scores,
-        evidence.confounders,
-        today=today or date.today(),
-        names=services.catalog.names(),
+    """The suggested verdict from what the journal holds over the challenge's window (scores and confounders)."""
+    first, last = challenge_window(challenge.local_date, challenge.washout_days)
+    measured = services.entries.measurements(start=first, end=last, context=True)
+    scores, confounders = challenge_inputs(
+        measured,
+        day1=challenge.local_date,
+        targets=challenge.target_symptoms,
+        washout_days=challenge.washout_days,
     )
+    return verdict_for(challenge, scores, confounders, today=today or date.today(), names=services.catalog.names())
 
 
 class VerdictPanel(QGroupBox):
