@@ -7,10 +7,114 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from .entries import PROTOCOL_LABELS, ChallengeEntry, DietPhase, DietPhaseEntry
+from .entries import PROTOCOL_LABELS, ChallengeEntry, DietPhase, DietPhaseEntry, DietProtocol, humanise
 from .measurements import CHALLENGE_DOSE_DAYS
+
+#: The six FODMAP groups a low-FODMAP elimination leaves out (shared/DOMAIN.md section 2).
+FODMAP_GROUPS = ("lactose", "excess fructose", "sorbitol", "mannitol", "fructans", "GOS")
+#: Wheat, rye and barley carry both gluten and fructans: leaving either out also stops a coeliac blood test working.
+GLUTEN_KEYS = frozenset({"gluten", "fodmap_fructans"})
+
+
+def fodmap_key(group: str) -> str:
+    """'excess fructose' -> 'fodmap_excess_fructose', the key stored in a phase's ``eliminated``."""
+    return f"fodmap_{group.replace(' ', '_').lower()}"
+
+
+def eliminated_label(key: str, names: dict[str, str] | None = None) -> str:
+    """A left-out key in words: a category's name, 'FODMAP: fructans', or the food as typed."""
+    for group in FODMAP_GROUPS:
+        if key == fodmap_key(group):
+            return f"FODMAP: {group}"
+    if names and key in names:
+        return names[key]
+    return humanise(key)
+
+
+def touches_gluten(eliminated: Iterable[str]) -> bool:
+    """Whether leaving these out means eating little or no gluten (so coeliac testing should come first)."""
+    return any(key.lower() in GLUTEN_KEYS for key in eliminated)
+
+
+@dataclass(frozen=True)
+class DietPlan:
+    """What the Start-a-diet dialog asks: what to leave out, from when, and whether to begin with a baseline."""
+
+    protocol: DietProtocol
+    eliminated: tuple[str, ...]
+    start: date
+    with_baseline: bool = True
+    baseline_days: int = 14
+    elimination_weeks: int = 4
+    name: str = ""
+
+    def problems(self) -> list[str]:
+        """What stops this plan from being started, in words (empty when it can start)."""
+        found = []
+        if not self.eliminated:
+            found.append("Choose at least one food or group to leave out.")
+        if self.protocol is DietProtocol.SINGLE_FOOD and len(self.eliminated) != 1:
+            found.append("A single-food trial leaves out exactly one food or group.")
+        if not 7 <= self.baseline_days <= 28:
+            found.append("A baseline lasts 7 to 28 days.")
+        if not 2 <= self.elimination_weeks <= 6:
+            found.append("Leave foods out for 2 to 6 weeks; longer risks missing nutrients without telling you more.")
+        return found
+
+    @property
+    def first_phase(self) -> DietPhase:
+        return DietPhase.BASELINE if self.with_baseline else DietPhase.ELIMINATION
+
+    @property
+    def planned_end(self) -> date:
+        """The end of the first phase."""
+        days = self.baseline_days if self.with_baseline else self.elimination_weeks * 7
+        return self.start + timedelta(days=days - 1)
+
+    def display_name(self) -> str:
+        if self.name.strip():
+            return self.name.strip()
+        if self.protocol is DietProtocol.SINGLE_FOOD and self.eliminated:
+            return f"{eliminated_label(self.eliminated[0])}-free trial"
+        return PROTOCOL_LABELS[self.protocol]
+
+    def summary(self, names: dict[str, str] | None = None) -> str:
+        """'From Wed 25 Nov: a 14-day baseline (eat as usual), then leave out gluten for about 4 weeks.'"""
+        groups = [g for g in FODMAP_GROUPS if fodmap_key(g) in self.eliminated]
+        others = [eliminated_label(k, names) for k in self.eliminated if not k.startswith("fodmap_")]
+        if len(groups) == len(FODMAP_GROUPS):
+            others.insert(0, "all six FODMAP groups")
+        elif groups:
+            others.insert(0, f"the FODMAP groups {', '.join(groups)}")
+        left_out = ", ".join(others) or "nothing yet"
+        weeks = f"about {self.elimination_weeks} weeks"
+        if self.with_baseline:
+            return (
+                f"From {self.start:%a %d %b %Y}: a {self.baseline_days}-day baseline (eat as usual and log every "
+                f"day), then leave out {left_out} for {weeks}."
+            )
+        return f"From {self.start:%a %d %b %Y}: leave out {left_out} for {weeks}, until {self.planned_end:%d %b}."
+
+    def entry(self, occurred_at: datetime) -> DietPhaseEntry:
+        """The phase entry that starts this plan (``occurred_at`` on the start date)."""
+        if self.problems():
+            raise ValueError(" ".join(self.problems()))
+        return DietPhaseEntry(
+            occurred_at=occurred_at,
+            protocol=self.protocol,
+            protocol_name="" if self.display_name() == PROTOCOL_LABELS[self.protocol] else self.display_name(),
+            phase=self.first_phase,
+            planned_end=self.planned_end,
+            eliminated=self.eliminated,
+        )
+
+
+def single_food_protocol(key: str) -> DietProtocol:
+    """Gluten and dairy have their own named trials; any other single food is a single-food trial."""
+    return {"gluten": DietProtocol.GLUTEN_FREE, "dairy": DietProtocol.DAIRY_FREE}.get(key, DietProtocol.SINGLE_FOOD)
+
 
 #: The phase a "next phase" button moves to.
 NEXT_PHASE: dict[DietPhase, DietPhase] = {
@@ -73,8 +177,11 @@ class DietState:
             text += f"; usually {low}–{high} days"
             if self.days_in_phase > high:
                 text += " — longer than usual, worth reviewing"
-        if self.entry.planned_end is not None:
-            text += f"; planned to end {self.entry.planned_end:%d %b %Y}"
+        end = self.entry.planned_end
+        if end is not None and end < self.day and self.next_phase is not None:
+            text += f"; planned to end {end:%d %b %Y}, so it may be time to move to {self.next_phase.value}"
+        elif end is not None:
+            text += f"; planned to end {end:%d %b %Y}"
         return text
 
 

@@ -75,6 +75,7 @@ class DietProtocol(StrEnum):
     LOW_FODMAP = "low_fodmap"
     GLUTEN_FREE = "gluten_free"
     DAIRY_FREE = "dairy_free"
+    SINGLE_FOOD = "single_food"
     CUSTOM = "custom"
 
 
@@ -82,6 +83,7 @@ PROTOCOL_LABELS: dict[DietProtocol, str] = {
     DietProtocol.LOW_FODMAP: "Low FODMAP",
     DietProtocol.GLUTEN_FREE: "Gluten-free trial",
     DietProtocol.DAIRY_FREE: "Dairy-free trial",
+    DietProtocol.SINGLE_FOOD: "Single-food trial",
     DietProtocol.CUSTOM: "Custom",
 }
 

@@ -178,3 +178,59 @@ def test_a_confounder_makes_the_suggestion_inconclusive_and_the_person_can_choos
     click(qtbot, view.save_outcome)
     saved = ui_store.entries.get(challenge.id)
     assert saved.outcome is ChallengeOutcome.NOT_TOLERATED and saved.decided_by.value == "practitioner"
+
+
+def _check_items(qtbot, found, wanted: set[str]) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    for i in range(found.count()):
+        item = found.item(i)
+        on = item.text() in wanted
+        item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+
+def test_starting_a_low_fodmap_diet_a_single_food_trial_and_a_custom_list(qtbot, window, ui_store):
+    view = _diet(qtbot, window)
+    assert view.start_button.isVisible()
+    dialog = view.start_diet()
+    # A single-food trial is offered first; gluten brings the coeliac-testing notice.
+    dialog.single.setCurrentText("Gluten")
+    assert dialog.coeliac.isVisible()
+    assert "14-day baseline" in dialog.summary.text() and "leave out Gluten for about 4 weeks" in dialog.summary.text()
+    # Low FODMAP: all six groups ticked, and fructans (wheat, rye, barley) keep the notice.
+    click(qtbot, dialog.kind_buttons["fodmap"])
+    assert dialog.pages.currentIndex() == 0
+    plan = dialog.plan()
+    assert plan.protocol is DietProtocol.LOW_FODMAP and len(plan.eliminated) == 6 and dialog.coeliac.isVisible()
+    # Custom with nothing chosen cannot start, and says why.
+    click(qtbot, dialog.kind_buttons["custom"])
+    assert not dialog.ok_button.isEnabled() and "at least one" in dialog.error.text()
+    _check_items(qtbot, dialog.custom_list, {"Dairy"})
+    type_into(qtbot, dialog.custom_other, "tomatoes, aubergine")
+    assert dialog.ok_button.isEnabled() and not dialog.coeliac.isVisible()
+    click(qtbot, dialog.with_baseline)  # straight into the elimination
+    type_into(qtbot, dialog.weeks, "3")
+    click(qtbot, dialog.ok_button)
+    saved = ui_store.entries.latest(EntryKind.DIET_PHASE)
+    assert isinstance(saved, DietPhaseEntry)
+    assert saved.protocol is DietProtocol.CUSTOM and saved.phase is DietPhase.ELIMINATION
+    assert saved.eliminated == ("dairy", "tomatoes", "aubergine")
+    assert saved.planned_end == date.today() + timedelta(days=20)
+    assert "Custom: elimination, day 1" in view.state.text()
+    assert "leaving out Dairy, Tomatoes, Aubergine" in view.phase_list.item(0).text()
+    window.today.refresh()
+    assert "elimination" in window.today.diet_label.text()
+    window.undo_action.trigger()
+    assert ui_store.entries.latest(EntryKind.DIET_PHASE) is None
+    assert view.start_button.isVisible()
+
+
+def test_a_single_food_trial_of_any_food(qtbot, window, ui_store):
+    dialog = _diet(qtbot, window).start_diet()
+    dialog.single.setCurrentText("eggs")
+    assert not dialog.coeliac.isVisible()
+    click(qtbot, dialog.ok_button)
+    saved = ui_store.entries.latest(EntryKind.DIET_PHASE)
+    assert saved.protocol is DietProtocol.SINGLE_FOOD and saved.eliminated == ("eggs",)
+    assert saved.phase is DietPhase.BASELINE and saved.protocol_name == "Eggs-free trial"
+    assert "Eggs-free trial: baseline, day 1" in window.diet.state.text()

@@ -30,10 +30,11 @@ from ...analysis.challenges import (
     challenge_inputs,
     may_challenge,
 )
+from ...domain.diet import FODMAP_GROUPS
 from ...domain.entries import ChallengeEntry
 from ...domain.validation import ValidationError
 from ..commands import AddEntriesCommand
-from ..forms.base import FODMAP_GROUPS, hint
+from ..forms.base import hint
 from ..forms.diet import DoseGrid
 from ..services import Services
 from ..widgets.common import ErrorLabel

@@ -31,7 +31,6 @@ COELIAC_NOTICE = (
     "(usually in more than one meal a day for at least 6 weeks). If you have not been tested, talk to your doctor "
     "before you start."
 )
-FODMAP_GROUPS = ("lactose", "excess fructose", "sorbitol", "mannitol", "fructans", "GOS")
 
 
 def local_datetime(day: date, at: time) -> datetime:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.diet import FODMAP_GROUPS, fodmap_key, touches_gluten
 from ...domain.entries import (
     PROTOCOL_LABELS,
     AnyEntry,
@@ -35,7 +36,7 @@ from ...domain.entries import (
 from ..services import Services
 from ..widgets.common import OptionalDate
 from ..widgets.learn import learn_link
-from .base import COELIAC_NOTICE, FODMAP_GROUPS, EntryForm, _combo, _select, form_layout, hint
+from .base import COELIAC_NOTICE, EntryForm, _combo, _select, form_layout, hint
 
 
 class DietPhaseForm(EntryForm):
@@ -67,7 +68,7 @@ class DietPhaseForm(EntryForm):
         for cat in services.catalog.categories():
             self._add_choice(cat.name, cat.key)
         for group in FODMAP_GROUPS:
-            self._add_choice(f"FODMAP: {group}", f"fodmap_{group.replace(' ', '_').lower()}")
+            self._add_choice(f"FODMAP: {group}", fodmap_key(group))
         box = QGroupBox(self.tr("What is left out"))
         inner = QVBoxLayout(box)
         inner.addWidget(self.eliminated)
@@ -112,7 +113,7 @@ class DietPhaseForm(EntryForm):
         self.other.setText(", ".join(k for k in keys if k not in known))
 
     def _update_notice(self) -> None:
-        gluten = self.protocol.currentData() == DietProtocol.GLUTEN_FREE or "gluten" in self.eliminated_keys()
+        gluten = self.protocol.currentData() == DietProtocol.GLUTEN_FREE or touches_gluten(self.eliminated_keys())
         starting = self.phase.currentData() in (DietPhase.BASELINE, DietPhase.ELIMINATION)
         self.coeliac.setVisible(gluten and starting)
 

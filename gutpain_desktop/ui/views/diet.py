@@ -8,7 +8,6 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.diet import PHASE_GUIDANCE, active_challenge, challenge_window_end, diet_state
+from ...domain.diet import PHASE_GUIDANCE, active_challenge, challenge_window_end, diet_state, eliminated_label
 from ...domain.entries import (
     PROTOCOL_LABELS,
     ChallengeEntry,
@@ -33,7 +32,7 @@ from ...domain.entries import (
 )
 from ..commands import AddEntriesCommand, EditEntryCommand
 from ..dialogs.challenge_wizard import open_challenge_wizard
-from ..dialogs.entry_dialog import open_entry_dialog
+from ..dialogs.start_diet import StartDietDialog, open_start_diet
 from ..forms.base import _combo, hint
 from ..models.rows_model import RowsModel
 from ..services import Services
@@ -198,7 +197,9 @@ class DietView(QWidget):
         self.phase_list.clear()
         for phase in sorted(self.phases, key=lambda p: (p.start, p.occurred_at), reverse=True):
             name = phase.protocol_name or PROTOCOL_LABELS[phase.protocol]
-            left_out = f" — leaving out {', '.join(humanise(k) for k in phase.eliminated)}" if phase.eliminated else ""
+            names = self.services.catalog.names()
+            left_out = ", ".join(eliminated_label(k, names) for k in phase.eliminated)
+            left_out = f" — leaving out {left_out}" if left_out else ""
             self.phase_list.addItem(f"{phase.start:%d %b %Y}  {name}: {phase.phase.value}{left_out}")
         step = active_challenge(self.challenges, today)
         if step is not None:
@@ -252,12 +253,8 @@ class DietView(QWidget):
 
     # --- actions -----------------------------------------------------------------------------------------------
 
-    def start_diet(self) -> None:
-        dialog = open_entry_dialog(self.services, EntryKind.DIET_PHASE, parent=self, day=date.today())
-        form = dialog.form
-        phase = getattr(form, "phase", None)
-        if isinstance(phase, QComboBox):
-            phase.setCurrentIndex(phase.findData(DietPhase.BASELINE))
+    def start_diet(self) -> StartDietDialog:
+        return open_start_diet(self.services, self)
 
     def set_phase(self, phase: DietPhase, *, like: DietPhaseEntry | None = None) -> DietPhaseEntry | None:
         """A new phase from today, with the protocol and the foods left out of the current one."""
