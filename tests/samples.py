@@ -25,6 +25,7 @@ from gutpain_desktop.domain.entries import (
     PainEntry,
     PainKind,
     PainRecall,
+    Reaction,
     SleepEntry,
     StressEntry,
     SymptomEntry,
@@ -98,7 +99,14 @@ def every_kind(at: datetime) -> list[AnyEntry]:
             depression=False,
             lower_abdominal_pain=True,
         ),
-        ContextEntry(occurred_at=at, period=True, exercise=True, medication="ibuprofen 400 mg"),
+        ContextEntry(
+            occurred_at=at,
+            period=True,
+            exercise=True,
+            medication="ibuprofen 400 mg",
+            reaction_food="prawns, in a curry",
+            reactions=frozenset({Reaction.HIVES, Reaction.SWELLING}),
+        ),
     ]
 
 
@@ -115,7 +123,9 @@ SUMMARIES: dict[EntryKind, str] = {
     EntryKind.BOWEL: "Bristol type 6: Mushy, fluffy pieces with ragged edges (urgent, at night)",
     EntryKind.MEAL: "Lunch: Rye bread, Cheese, Garlic [Dairy, Gluten, Processed foods] — at my desk",
     EntryKind.WEEKLY_CHECKIN: "Weekly check-in: WPI 4, SSS 8, FS 12",
-    EntryKind.CONTEXT: "Context: period, exercise, medication: ibuprofen 400 mg",
+    EntryKind.CONTEXT: (
+        "Context: period, exercise, medication: ibuprofen 400 mg, reaction to prawns, in a curry: hives, swelling"
+    ),
 }
 
 

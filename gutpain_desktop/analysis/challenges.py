@@ -32,7 +32,16 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
-from ..domain.entries import ChallengeDose, ChallengeEntry, ChallengeOutcome, Dose, humanise
+from ..domain.entries import (
+    REACTION_LABELS,
+    ChallengeDose,
+    ChallengeEntry,
+    ChallengeOutcome,
+    ContextEntry,
+    Dose,
+    Reaction,
+    humanise,
+)
 from ..domain.measurements import Measurements
 
 #: Days before day 1 whose mean is the baseline, and how many of them need a score.
@@ -69,21 +78,6 @@ CONFOUNDER_LABELS: dict[Confounder, str] = {
 }
 #: Confounders that can raise symptoms by themselves (and so explain a rise, or inflate a baseline).
 RAISING = frozenset({Confounder.ILLNESS, Confounder.PERIOD, Confounder.HIGH_STRESS, Confounder.SHORT_SLEEP})
-
-
-class Reaction(StrEnum):
-    """Reactions that make a food an allergy question: never to be challenged at home."""
-
-    HIVES = "hives"
-    SWELLING = "swelling"
-    BREATHING_TROUBLE = "breathing_trouble"
-
-
-REACTION_LABELS: dict[Reaction, str] = {
-    Reaction.HIVES: "hives",
-    Reaction.SWELLING: "swelling",
-    Reaction.BREATHING_TROUBLE: "trouble breathing",
-}
 
 
 @dataclass(frozen=True)
@@ -407,21 +401,50 @@ def verdict_for(
     )
 
 
-def may_challenge(food: str, reactions: Iterable[Reaction | str]) -> ChallengePermission:
-    """Whether ``food`` may be challenged at home, given the reactions it ever brought.
+def _food_words(name: str) -> frozenset[str]:
+    words = "".join(ch if ch.isalnum() else " " for ch in name.lower()).split()
+    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words)
+
+
+def recorded_reactions(food: str, history: Iterable[ContextEntry]) -> list[ContextEntry]:
+    """The logged reactions that name ``food``: the same words, ignoring case and a plural s, where either name may
+    hold the other ("peanuts" matches "peanut butter"). Erring towards a match is the safe side here."""
+    wanted = _food_words(food)
+    if not wanted:
+        return []
+    found = []
+    for entry in history:
+        logged = _food_words(entry.reaction_food)
+        if entry.reactions and logged and (wanted <= logged or logged <= wanted):
+            found.append(entry)
+    return sorted(found, key=lambda e: e.occurred_at)
+
+
+def may_challenge(
+    food: str, reactions: Iterable[Reaction | str], recorded: Sequence[ContextEntry] = ()
+) -> ChallengePermission:
+    """Whether ``food`` may be challenged at home, given the reactions it ever brought: those the person ticks now
+    and those logged in the journal (``recorded``, from :func:`recorded_reactions`).
 
     Hives, swelling or breathing trouble make it an allergy question for a doctor: refused, whatever else. Other
     reaction names (for example "bloating") are ignored here.
     """
     found = frozenset(Reaction(r) for r in reactions if r in {x.value for x in Reaction})
+    for entry in recorded:
+        found |= entry.reactions
     name = food.strip() or "This food"
     if not found:
         return ChallengePermission(True, found, f"{name} can be tried as a challenge.")
     listed = _and([REACTION_LABELS[r] for r in Reaction if r in found])
+    logged = ""
+    if recorded:
+        last = recorded[-1]
+        signs = _and([REACTION_LABELS[r] for r in Reaction if r in last.reactions])
+        logged = f" Your journal has {signs} after {last.reaction_food} on {last.local_date:%d %b %Y}."
     return ChallengePermission(
         False,
         found,
-        f"{name} once came with {listed}. A reaction like that is a question for a doctor or an allergy "
+        f"{name} once came with {listed}.{logged} A reaction like that is a question for a doctor or an allergy "
         "specialist, not for a home challenge: please don't test this food yourself, in this app or elsewhere.",
     )
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 
 from .entries import (
     PROTOCOL_LABELS,
+    REACTION_LABELS,
     RECALL_LABELS,
     BowelEntry,
     ChallengeEntry,
@@ -14,6 +15,7 @@ from .entries import (
     Entry,
     MealEntry,
     PainEntry,
+    Reaction,
     SleepEntry,
     StressEntry,
     SymptomEntry,
@@ -102,6 +104,9 @@ def _describe(entry: Entry, name: Callable[[str], str]) -> str:
         ]
         if entry.medication:
             flags.append(f"medication: {entry.medication}")
+        if entry.reactions:
+            signs = ", ".join(REACTION_LABELS[r] for r in Reaction if r in entry.reactions)
+            flags.append(f"reaction to {entry.reaction_food}: {signs}")
         return "Context: " + (", ".join(flags) if flags else "nothing unusual")
     return entry.kind.value
 

@@ -294,9 +294,28 @@ class WeeklyCheckinEntry(Entry):
         return frozenset(SITE_INFO[s].region for s in self.sites if SITE_INFO[s].counts_for_generalized)
 
 
+class Reaction(StrEnum):
+    """Reactions that make a food an allergy question: never to be challenged at home."""
+
+    HIVES = "hives"
+    SWELLING = "swelling"
+    BREATHING_TROUBLE = "breathing_trouble"
+
+
+REACTION_LABELS: dict[Reaction, str] = {
+    Reaction.HIVES: "hives",
+    Reaction.SWELLING: "swelling",
+    Reaction.BREATHING_TROUBLE: "trouble breathing",
+}
+
+
 @dataclass(frozen=True, kw_only=True)
 class ContextEntry(Entry):
-    """Things that can confound what the diary shows."""
+    """Things that can confound what the diary shows, and allergic-type reactions to a food.
+
+    ``reactions`` with ``reaction_food`` record that a food once brought hives, swelling or breathing trouble; the
+    challenge wizard refuses such a food.
+    """
 
     kind: ClassVar[EntryKind] = EntryKind.CONTEXT
     period: bool = False
@@ -305,6 +324,8 @@ class ContextEntry(Entry):
     alcohol: bool = False
     exercise: bool = False
     medication: str = ""
+    reaction_food: str = ""
+    reactions: frozenset[Reaction] = frozenset()
 
 
 AnyEntry = (

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
-from .entries import BowelEntry, ContextEntry, Entry, SymptomEntry
+from .entries import REACTION_LABELS, BowelEntry, ContextEntry, Entry, Reaction, SymptomEntry
 
 DOCTOR_PANEL = "when-to-see-a-doctor"
 LOOSE_WEEKS = 6
@@ -84,6 +84,19 @@ def red_flags(entries: Sequence[Entry], today: date, profile: Profile | None = N
                 "fever",
                 "You noted a fever. A fever together with gut or pain symptoms, or one that lasts, is a reason to "
                 "contact a doctor. This is a reminder, not a diagnosis.",
+            )
+        )
+    reactions = [e for e in _recent(context, today, 30) if e.reactions]
+    if reactions:
+        last = max(reactions, key=lambda e: e.occurred_at)
+        found.append(
+            RedFlag(
+                "food_reaction",
+                f"You noted a reaction ({', '.join(REACTION_LABELS[r] for r in Reaction if r in last.reactions)}) "
+                f"after {last.reaction_food}. Hives, swelling or trouble breathing after eating are worth telling a "
+                "doctor about, and that food should not be tried again at home to see what happens. If swelling of "
+                "the face or throat or trouble breathing happens again, call your local emergency number. This is a "
+                "reminder, not a diagnosis.",
             )
         )
     if profile is not None and profile.sex is Sex.FEMALE and profile.age is not None and profile.age >= 50:

@@ -16,6 +16,7 @@ from .entries import (
     Entry,
     MealEntry,
     PainEntry,
+    Reaction,
     SleepEntry,
     StressEntry,
     SymptomEntry,
@@ -193,6 +194,14 @@ def validate(
             c.score(name, getattr(entry, name), 0, 3)
     elif isinstance(entry, ContextEntry):
         c.text("medication", entry.medication, 1000)
+        c.text("reaction food", entry.reaction_food, 200)
+        if entry.reactions and not entry.reaction_food.strip():
+            c.add("reaction food", "is needed when a reaction is ticked: name the food or meal you suspect")
+        if entry.reaction_food.strip() and not entry.reactions:
+            c.add("reactions", "tick what happened (hives, swelling or trouble breathing)")
+        for reaction in entry.reactions:
+            if not isinstance(reaction, Reaction):
+                c.add("reactions", f"has an unknown reaction {reaction!r}")
     c.raise_if_any()
 
 

@@ -31,6 +31,7 @@ from ..domain.entries import (
     PainEntry,
     PainKind,
     PainRecall,
+    Reaction,
     SleepEntry,
     StressEntry,
     SymptomEntry,
@@ -256,6 +257,8 @@ def detail_rows(entry: Entry, rows: Rows) -> None:
                 "alcohol": entry.alcohol,
                 "exercise": entry.exercise,
                 "medication": entry.medication,
+                "reaction_food": entry.reaction_food,
+                "reactions": ",".join(sorted(r.value for r in entry.reactions)),
             }
         )
     else:  # pragma: no cover - every kind is handled above
@@ -404,6 +407,8 @@ def _build(row: Row[Any], d: Row[Any] | None, children: Mapping[Table, Mapping[s
             alcohol=d.alcohol,
             exercise=d.exercise,
             medication=d.medication,
+            reaction_food=d.reaction_food,
+            reactions=frozenset(Reaction(r) for r in d.reactions.split(",") if r),
             **common,
         )
     raise LookupError(f"unknown kind {kind}")  # pragma: no cover

@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 #: The newest revision in migrations/versions. Lets start-up skip importing Alembic (~0.3 s) when the database is
 #: already current; tests/unit/test_migrations.py checks it matches the scripts.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 

@@ -246,6 +246,9 @@ class ContextRow(Base):
     alcohol: Mapped[bool] = mapped_column(Boolean, default=False)
     exercise: Mapped[bool] = mapped_column(Boolean, default=False)
     medication: Mapped[str] = mapped_column(Text, default="")
+    reaction_food: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    #: Comma-separated Reaction values, sorted ("" for none).
+    reactions: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
 
 class SettingRow(Base):

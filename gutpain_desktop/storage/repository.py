@@ -25,6 +25,7 @@ from ..domain.entries import (
     PROTOCOL_LABELS,
     AnyEntry,
     Category,
+    ContextEntry,
     DietProtocol,
     Entry,
     EntryKind,
@@ -361,6 +362,17 @@ class EntryRepository:
         with self._sessions() as s:
             query = _filtered(select(ENTRY), kinds, start, end, None).order_by(ENTRY.c.occurred_utc, ENTRY.c.id)
             return load_entries(s, s.execute(query).all())
+
+    def food_reactions(self) -> list[ContextEntry]:
+        """Every entry that logs hives, swelling or trouble breathing after a food, oldest first."""
+        query = (
+            select(ENTRY)
+            .join(CONTEXT, CONTEXT.c.entry_id == ENTRY.c.id)
+            .where(CONTEXT.c.reactions != "")
+            .order_by(ENTRY.c.occurred_utc, ENTRY.c.id)
+        )
+        with self._sessions() as s:
+            return [e for e in load_entries(s, s.execute(query).all()) if isinstance(e, ContextEntry)]
 
     def latest(self, kind: EntryKind, *, on_or_before: date | None = None) -> AnyEntry | None:
         """The most recent entry of ``kind`` up to a local date (for example the diet phase in force that day)."""

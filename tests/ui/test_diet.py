@@ -81,6 +81,28 @@ def test_the_wizard_refuses_a_food_that_caused_an_allergic_reaction(qtbot, windo
     wizard.reject()
 
 
+def test_the_wizard_refuses_a_food_with_a_reaction_logged_in_the_journal(qtbot, window, ui_store):
+    from gutpain_desktop.domain.entries import Reaction
+    from gutpain_desktop.ui.dialogs.challenge_wizard import open_challenge_wizard
+
+    ui_store.entries.add(
+        ContextEntry(
+            occurred_at=_at(date.today() - timedelta(days=200), 20),
+            reaction_food="Peanut butter",
+            reactions=frozenset({Reaction.HIVES}),
+        )
+    )
+    wizard = open_challenge_wizard(window.services, window)
+    page = wizard.food_page
+    type_into(qtbot, page.food, "peanuts")
+    assert not page.isComplete() and page.refusal.isVisible()
+    assert "Your journal has hives after Peanut butter" in page.refusal.text()
+    assert not any(box.isChecked() for box in page.reactions.values())  # nothing ticked: the journal was enough
+    type_into(qtbot, page.food, "Garlic")
+    assert page.isComplete() and not page.refusal.isVisible()
+    wizard.reject()
+
+
 def test_a_challenge_planned_in_the_wizard_is_saved_and_shown_on_today(qtbot, window, ui_store):
     from PySide6.QtCore import Qt
 

@@ -18,6 +18,7 @@ from gutpain_desktop.domain.entries import (
     EntryKind,
     MealEntry,
     PainEntry,
+    Reaction,
     SleepEntry,
     StressEntry,
     SymptomEntry,
@@ -140,10 +141,15 @@ def check_weekly(entry):  # type: ignore[no-untyped-def]
 def fill_context(qtbot, form):  # type: ignore[no-untyped-def]
     click(qtbot, form.illness)
     qtbot.keyClicks(form.medication, "paracetamol 1 g")
+    qtbot.keyClicks(form.reaction_food, "cashews")
+    assert not form.urgent.isVisible()
+    click(qtbot, form.reactions[Reaction.BREATHING_TROUBLE])
+    assert form.urgent.isVisible() and "emergency" in form.urgent.text()
 
 
 def check_context(entry):  # type: ignore[no-untyped-def]
     assert isinstance(entry, ContextEntry) and entry.illness and entry.medication == "paracetamol 1 g"
+    assert entry.reaction_food == "cashews" and entry.reactions == {Reaction.BREATHING_TROUBLE}
 
 
 CASES: dict[EntryKind, tuple[Callable, Callable]] = {  # type: ignore[type-arg]

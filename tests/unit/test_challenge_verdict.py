@@ -4,7 +4,7 @@ foods that once brought an allergic-type reaction."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from gutpain_desktop.analysis.challenges import (
     challenge_window,
     day_confounders,
     may_challenge,
+    recorded_reactions,
     rise_level,
     suggest_verdict,
     verdict_for,
@@ -250,6 +251,27 @@ def test_foods_that_brought_hives_swelling_or_breathing_trouble_are_refused() ->
     allowed = may_challenge("Milk", ["bloating", "diarrhoea"])
     assert allowed.allowed and allowed.reactions == frozenset()
     assert may_challenge("Milk", []).allowed
+
+
+def test_reactions_logged_in_the_journal_refuse_the_food_by_name() -> None:
+    def logged(food: str, *reactions: Reaction, days_ago: int = 100) -> ContextEntry:
+        when = datetime(2026, 6, 1, 20, tzinfo=UTC) - timedelta(days=days_ago)
+        return ContextEntry(occurred_at=when, reaction_food=food, reactions=frozenset(reactions))
+
+    history = [
+        logged("Peanut butter on toast", Reaction.HIVES, days_ago=300),
+        logged("prawns", Reaction.SWELLING, Reaction.BREATHING_TROUBLE),
+        logged("oat milk", Reaction.HIVES),
+    ]
+    assert [e.reaction_food for e in recorded_reactions("peanuts", history)] == ["Peanut butter on toast"]
+    assert [e.reaction_food for e in recorded_reactions("Prawn", history)] == ["prawns"]
+    assert [e.reaction_food for e in recorded_reactions("milk", history)] == ["oat milk"]  # the safe side
+    assert recorded_reactions("garlic", history) == [] and recorded_reactions("  ", history) == []
+
+    refused = may_challenge("Prawns", [], recorded_reactions("Prawns", history))
+    assert not refused.allowed and refused.reactions == {Reaction.SWELLING, Reaction.BREATHING_TROUBLE}
+    assert "Your journal has swelling and trouble breathing after prawns on 21 Feb 2026" in refused.sentence
+    assert may_challenge("Garlic", [], recorded_reactions("Garlic", history)).allowed
 
 
 def test_every_sentence_ends_with_who_decides_and_never_names_a_cause() -> None:

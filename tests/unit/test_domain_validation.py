@@ -374,3 +374,18 @@ def test_parse_float_takes_a_decimal_comma_and_refuses_nan() -> None:
     with pytest.raises(ValidationError, match="number from 0 to 24"):
         parse_float("lots", "hours slept", 0, 24)
     assert parse_float("", "hours slept", 0, 24, required=False) is None
+
+
+def test_a_food_reaction_needs_both_the_food_and_what_happened() -> None:
+    from gutpain_desktop.domain.entries import Reaction
+
+    hives = frozenset({Reaction.HIVES})
+    assert problems(ContextEntry(occurred_at=WHEN, reactions=hives)).fields == ("reaction food",)
+    assert problems(ContextEntry(occurred_at=WHEN, reaction_food="prawns")).fields == ("reactions",)
+    assert problems(ContextEntry(occurred_at=WHEN, reaction_food="x" * 201, reactions=hives)).fields == (
+        "reaction food",
+    )
+    assert problems(
+        ContextEntry(occurred_at=WHEN, reaction_food="prawns", reactions=frozenset({"sneezing"}))  # type: ignore[arg-type]
+    ).fields == ("reactions",)
+    accepted(ContextEntry(occurred_at=WHEN, reaction_food="prawns", reactions=hives))

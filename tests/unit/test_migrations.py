@@ -108,14 +108,14 @@ def test_a_journal_from_schema_0001_opens_with_every_entry(tmp_path: Path) -> No
 
 # --- (b) a migration that fails half way ---------------------------------------------------------------------
 
-BROKEN_0002 = '''
+BROKEN_9999 = '''
 """a change that fails half way"""
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "9999"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -128,7 +128,7 @@ def upgrade() -> None:
     with op.batch_alter_table("entry", recreate="always") as batch:
         batch.add_column(sa.Column("mood", sa.Integer, nullable=True))
     op.execute("INSERT INTO scratch (id, label) VALUES (1, 'half way')")
-    op.execute("UPDATE entry SET note = 'changed by 0002'")
+    op.execute("UPDATE entry SET note = 'changed by 9999'")
     if FAIL:
         raise RuntimeError("the disk said no")
 
@@ -138,27 +138,29 @@ def downgrade() -> None:
 '''
 
 
-def scripts_with_0002(tmp_path: Path, *, fail: bool) -> Path:
+def scripts_with_9999(tmp_path: Path, *, fail: bool) -> Path:
+    """Our migrations plus one more on top of the head, which fails half way when ``fail``."""
     location = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS_DIR, location, ignore=shutil.ignore_patterns("__pycache__"))
-    (location / "versions" / "0002_change.py").write_text(textwrap.dedent(BROKEN_0002.format(fail=fail)))
+    script = BROKEN_9999.format(fail=fail, head=HEAD_REVISION)
+    (location / "versions" / "9999_change.py").write_text(textwrap.dedent(script))
     return location
 
 
 @pytest.fixture
-def journal_at_0001(data_dir: Path, now: datetime) -> Path:
+def journal_at_head(data_dir: Path, now: datetime) -> Path:
     store = open_store(data_dir)
     try:
         store.entries.add_many(every_kind(now))
-        assert store.migration.after == "0001"
+        assert store.migration.after == HEAD_REVISION
     finally:
         store.close()
     return data_dir / DB_FILENAME
 
 
-def test_a_failed_migration_leaves_the_database_as_it_was(tmp_path: Path, journal_at_0001: Path) -> None:
-    db_path = journal_at_0001
-    location = scripts_with_0002(tmp_path, fail=True)
+def test_a_failed_migration_leaves_the_database_as_it_was(tmp_path: Path, journal_at_head: Path) -> None:
+    db_path = journal_at_head
+    location = scripts_with_9999(tmp_path, fail=True)
     schema_before = schema(db_path)
     entry_columns = columns(db_path, "entry")
     counts_before = table_counts(db_path)
@@ -177,16 +179,16 @@ def test_a_failed_migration_leaves_the_database_as_it_was(tmp_path: Path, journa
     assert ("scratch",) not in raw_query(db_path, "SELECT name FROM sqlite_master WHERE type='table'")
     assert columns(db_path, "entry") == entry_columns
     assert schema(db_path) == schema_before  # tables, indexes and constraints exactly as they were
-    assert stamped(db_path) == [("0001",)]
+    assert stamped(db_path) == [(HEAD_REVISION,)]
     assert table_counts(db_path) == counts_before
     assert raw_query(db_path, "SELECT id, note FROM entry ORDER BY id") == notes_before
     assert raw_query(db_path, "PRAGMA foreign_key_check") == []
     assert raw_query(db_path, "PRAGMA integrity_check") == [("ok",)]
 
     backups = list(backup_dir.iterdir())
-    assert len(backups) == 1 and backups[0].name.startswith("before-migration-0001-")
+    assert len(backups) == 1 and backups[0].name.startswith(f"before-migration-{HEAD_REVISION}-")
     assert raw_query(backups[0], "PRAGMA quick_check") == [("ok",)]
-    assert stamped(backups[0]) == [("0001",)]
+    assert stamped(backups[0]) == [(HEAD_REVISION,)]
     assert table_counts(backups[0]) == counts_before
 
     store = open_store(db_path.parent)  # the app still opens it, with every entry
@@ -197,22 +199,22 @@ def test_a_failed_migration_leaves_the_database_as_it_was(tmp_path: Path, journa
         store.close()
 
 
-def test_the_same_migration_without_the_failure_applies_in_full(tmp_path: Path, journal_at_0001: Path) -> None:
+def test_the_same_migration_without_the_failure_applies_in_full(tmp_path: Path, journal_at_head: Path) -> None:
     """The other half of the test above: the rollback is not just a migration that never ran."""
-    db_path = journal_at_0001
-    location = scripts_with_0002(tmp_path, fail=False)
+    db_path = journal_at_head
+    location = scripts_with_9999(tmp_path, fail=False)
     counts_before = table_counts(db_path)
     engine = create_sqlite_engine(db_path)
     try:
         result = upgrade(engine, db_path, backup_dir=tmp_path / "backups", script_location=location)
     finally:
         engine.dispose()
-    assert (result.before, result.after) == ("0001", "0002")
+    assert (result.before, result.after) == (HEAD_REVISION, "9999")
     assert result.backup is not None and result.backup.exists()
-    assert stamped(db_path) == [("0002",)]
+    assert stamped(db_path) == [("9999",)]
     assert "mood" in [c[1] for c in columns(db_path, "entry")]
     assert raw_query(db_path, "SELECT id, label FROM scratch") == [(1, "half way")]
-    assert {n for (n,) in raw_query(db_path, "SELECT DISTINCT note FROM entry")} == {"changed by 0002"}
+    assert {n for (n,) in raw_query(db_path, "SELECT DISTINCT note FROM entry")} == {"changed by 9999"}
     counts_after = table_counts(db_path)
     assert {k: v for k, v in counts_after.items() if k != "scratch"} == counts_before
     assert raw_query(db_path, "PRAGMA foreign_key_check") == []
@@ -222,8 +224,8 @@ def test_the_same_migration_without_the_failure_applies_in_full(tmp_path: Path, 
 # --- (c) a journal from a newer app --------------------------------------------------------------------------
 
 
-def test_a_database_from_a_newer_app_is_refused_and_left_alone(journal_at_0001: Path) -> None:
-    db_path = journal_at_0001
+def test_a_database_from_a_newer_app_is_refused_and_left_alone(journal_at_head: Path) -> None:
+    db_path = journal_at_head
     raw = sqlite3.connect(db_path)
     try:
         raw.execute("UPDATE alembic_version SET version_num = 'ffff9999'")

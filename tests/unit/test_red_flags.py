@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from gutpain_desktop.domain.entries import BowelEntry, ContextEntry, Entry, StressEntry, SymptomEntry
+from gutpain_desktop.domain.entries import (
+    BowelEntry,
+    ContextEntry,
+    Entry,
+    Reaction,
+    StressEntry,
+    SymptomEntry,
+)
 from gutpain_desktop.domain.red_flags import Profile, Sex, red_flags
 
 TODAY = date(2026, 6, 30)
@@ -69,6 +77,12 @@ def test_loose_stools_need_six_weeks_of_history() -> None:
 def test_a_fever_this_week() -> None:
     assert rules([*ordinary_history(), ContextEntry(occurred_at=at(2), fever=True)]) == {"fever"}
     assert rules([*ordinary_history(), ContextEntry(occurred_at=at(12), fever=True)]) == set()
+
+
+def test_a_food_reaction_this_month() -> None:
+    hives = ContextEntry(occurred_at=at(20), reaction_food="prawns", reactions=frozenset({Reaction.HIVES}))
+    assert rules([*ordinary_history(), hives]) == {"food_reaction"}
+    assert rules([*ordinary_history(), dataclasses.replace(hives, occurred_at=at(40))]) == set()
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ import pytest
 from gutpain_desktop.domain.entries import FoodItem, MealEntry, MealType
 from gutpain_desktop.storage import DB_FILENAME, Store, open_store
 from gutpain_desktop.storage.backup import backup_database
+from gutpain_desktop.storage.migrate import HEAD_REVISION
 from tests.samples import every_kind, table_counts
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
@@ -97,7 +98,7 @@ def test_closing_and_reopening_keeps_everything(data_dir: Path, now: datetime) -
 
     again = open_store(data_dir)
     try:
-        assert again.migration.before == again.migration.after == "0001"
+        assert again.migration.before == again.migration.after == HEAD_REVISION
         assert again.migration.backup is None  # nothing to migrate, nothing backed up
         assert again.entries.entries() == [*saved[:-1], tea, saved[-1]]  # oldest first
         assert again.entries.journal() == journal

@@ -29,6 +29,7 @@ from ...analysis.challenges import (
     Reaction,
     challenge_inputs,
     may_challenge,
+    recorded_reactions,
 )
 from ...domain.diet import FODMAP_GROUPS
 from ...domain.entries import ChallengeEntry
@@ -59,6 +60,8 @@ class FoodPage(QWizardPage):
         self.setTitle(self.tr("What to bring back"))
         self.setSubTitle(self.tr("One food or FODMAP group at a time, on top of the diet you have been following."))
         layout = QVBoxLayout(self)
+        #: Reactions logged in the journal (a handful at most), matched against the food as it is typed.
+        self.logged_reactions = services.entries.food_reactions()
         self.food = QLineEdit()
         self.food.setAccessibleName("Food or group to bring back")
         self.food.setPlaceholderText(self.tr("e.g. milk, wheat bread, garlic, or a FODMAP group"))
@@ -101,7 +104,8 @@ class FoodPage(QWizardPage):
         self.food.textChanged.connect(self._on_reaction)
 
     def permission(self) -> ChallengePermission:
-        return may_challenge(self.food.text(), [r for r, box in self.reactions.items() if box.isChecked()])
+        ticked = [r for r, box in self.reactions.items() if box.isChecked()]
+        return may_challenge(self.food.text(), ticked, recorded_reactions(self.food.text(), self.logged_reactions))
 
     def _on_reaction(self) -> None:
         permission = self.permission()

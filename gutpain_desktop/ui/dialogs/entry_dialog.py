@@ -108,7 +108,14 @@ class EntryDialog(QDialog):
             self.note.setPlainText(entry.note)
         elif isinstance(self.form, MealForm):
             self.form.default_meal_type(moment.time())
-        tall = (EntryKind.MEAL, EntryKind.PAIN, EntryKind.WEEKLY_CHECKIN, EntryKind.CHALLENGE, EntryKind.DIET_PHASE)
+        tall = (
+            EntryKind.MEAL,
+            EntryKind.PAIN,
+            EntryKind.WEEKLY_CHECKIN,
+            EntryKind.CHALLENGE,
+            EntryKind.DIET_PHASE,
+            EntryKind.CONTEXT,
+        )
         self.resize(720, 640 if kind in tall else 440)
         self.form.first_field().setFocus()
 

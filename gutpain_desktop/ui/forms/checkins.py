@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.entries import (
+    REACTION_LABELS,
     AnyEntry,
     ContextEntry,
     EntryKind,
+    Reaction,
     WeeklyCheckinEntry,
 )
 from ...domain.scales import (
@@ -135,7 +137,53 @@ class ContextForm(EntryForm):
         self.medication.setAccessibleName("Medication taken")
         form.addRow(self.tr("&Medication taken"), self.medication)
         layout.addLayout(form)
+        reaction = QGroupBox(self.tr("A reaction to a food"))
+        inner = QVBoxLayout(reaction)
+        inner.addWidget(
+            hint(
+                self.tr(
+                    "If a food brought on hives, swelling or trouble breathing, note it here. The app will then never "
+                    "offer that food as a reintroduction challenge."
+                )
+            )
+        )
+        food_form = form_layout()
+        self.reaction_food = QLineEdit()
+        self.reaction_food.setPlaceholderText(self.tr("the food or meal you suspect, e.g. prawns"))
+        self.reaction_food.setAccessibleName("Food that brought the reaction")
+        food_form.addRow(self.tr("Food or mea&l"), self.reaction_food)
+        inner.addLayout(food_form)
+        signs = QVBoxLayout()
+        self.reactions: dict[Reaction, QCheckBox] = {}
+        for value, text in (
+            (Reaction.HIVES, self.tr("&Hives")),
+            (Reaction.SWELLING, self.tr("S&welling of lips, face, tongue or throat")),
+            (Reaction.BREATHING_TROUBLE, self.tr("&Trouble breathing")),
+        ):
+            box = QCheckBox(text)
+            box.setAccessibleName(f"Reaction: {REACTION_LABELS[value]}")
+            box.toggled.connect(self._on_reaction)
+            self.reactions[value] = box
+            signs.addWidget(box)
+        inner.addLayout(signs)
+        self.urgent = hint(
+            self.tr(
+                "Swelling of the face or throat, or trouble breathing, can become dangerous quickly. If it is "
+                "happening now, call your local emergency number."
+            )
+        )
+        self.urgent.setAccessibleName("Urgent help notice")
+        self.urgent.setStyleSheet("color: #8a1c1c; background: #fdecea; padding: 6px; border-radius: 4px;")
+        self.urgent.hide()
+        inner.addWidget(self.urgent)
+        layout.addWidget(reaction)
         layout.addWidget(learn_link(services, "reading-your-trends", "Why these matter when reading your trends"))
+
+    def _on_reaction(self) -> None:
+        serious = (
+            self.reactions[Reaction.SWELLING].isChecked() or self.reactions[Reaction.BREATHING_TROUBLE].isChecked()
+        )
+        self.urgent.setVisible(serious)
 
     def load(self, entry: AnyEntry) -> None:
         assert isinstance(entry, ContextEntry)
@@ -145,6 +193,9 @@ class ContextForm(EntryForm):
         self.alcohol.setChecked(entry.alcohol)
         self.exercise.setChecked(entry.exercise)
         self.medication.setText(entry.medication)
+        self.reaction_food.setText(entry.reaction_food)
+        for value, box in self.reactions.items():
+            box.setChecked(value in entry.reactions)
 
     def build(self, common: dict[str, Any]) -> AnyEntry:
         return ContextEntry(
@@ -154,6 +205,8 @@ class ContextForm(EntryForm):
             alcohol=self.alcohol.isChecked(),
             exercise=self.exercise.isChecked(),
             medication=self.medication.text().strip(),
+            reaction_food=self.reaction_food.text().strip(),
+            reactions=frozenset(value for value, box in self.reactions.items() if box.isChecked()),
             **common,
         )
 

@@ -61,7 +61,7 @@ QUICK_ADD: tuple[tuple[EntryKind, str, str], ...] = (
     (EntryKind.BOWEL, "Add &bowel movement…", "Ctrl+B"),
     (EntryKind.SYMPTOM, "Add s&ymptom…", "Ctrl+Shift+Y"),
     (EntryKind.PAIN, "Add &pain…", "Ctrl+Shift+P"),
-    (EntryKind.CONTEXT, "Add &context (period, illness…)…", "Ctrl+Shift+C"),
+    (EntryKind.CONTEXT, "Add &context (period, illness, a food reaction…)…", "Ctrl+Shift+C"),
     (EntryKind.DIET_PHASE, "Set &diet phase…", "Ctrl+D"),
     (EntryKind.CHALLENGE, "Start a &challenge…", "Ctrl+Shift+G"),
     (EntryKind.WEEKLY_CHECKIN, "&Weekly check-in…", "Ctrl+Shift+W"),
