@@ -1,58 +1,14 @@
-"""Realistic synthetic journal entries, for exploring the app, demos and benchmarks. No Qt.
-
-:func:`generate_demo` writes a diary of one imaginary person ending on ``today``: meals with foods and their trigger
-categories, pain (0-10, with body sites), stress, sleep, the tracked symptoms, bowel movements, context (period,
-illness, alcohol, exercise, medication), a weekly check-in, and one elimination diet with a reintroduction.
-Everything is stored with source ``"demo"`` so it can be told apart from (and removed without touching) the person's
-own entries. The same ``seed`` and ``today`` give the same diary (same ids too, when written into a journal without
-demo entries); entries later than the current time are left out when ``today`` is today.
-
-Relationships planted on purpose (so the analyses have something true to find, and so their limits show):
-
-* **Dairy -> next-day bloating.** Bloating on day D+1 rises by 2.5 x the dairy "lactose load" of day D. The load is the
-  sum over the day's dairy foods of their lactose weight (milk, yogurt, ice cream, milky coffee = 1; cheese dishes,
-  tea with milk, chocolate = 0.6; butter, hard cheese = 0.3), capped at 1. On an ordinary dairy day this is about
-  +2 points. Outside the elimination diet about half the days include dairy, chosen independently day by day.
-  Dairy also makes the next day's stools looser (Bristol 5-7 more often) and a little more frequent.
-* **Short sleep -> pain.** A night under 6 hours (the sleep entry filed under the morning of day D) raises day D's
-  pain by 1 point. Stress above 5 shortens that evening's sleep (0.2 h per point) and lengthens falling asleep;
-  alcohol shortens it by ~0.4 h.
-* **High stress -> same-day abdominal pain.** Stress 7 or more raises the same day's abdominal pain by 2 points.
-* **Weekly rhythm.** Stress is ~1.5 points higher on working days; pain is highest on Mondays (+0.5) and lowest at
-  weekends (-0.4), about 0.9 points apart.
-* **Seasonal drift.** Pain follows a yearly wave of +-0.7 points (worst in late January) plus a slow random drift
-  of about +-0.5 points over months.
-* **Confounders.** A period every 26-31 days for 4-5 days (pain +0.8, abdominal pain +1.2, bloating +0.6); 3-4
-  illnesses a year of 3-8 days (fatigue +2.5, pain +1, headache +1.5, brain fog +1, sometimes fever and paracetamol);
-  alcohol (mostly Friday and Saturday) raises the next day's headache by 1.5; pain of 7 or more sometimes brings
-  ibuprofen. Exercise (~30% of days) is recorded but has no planted effect. Fatigue follows sleep and pain; brain
-  fog follows fatigue.
-* **Elimination diet** (in the most recent year; for spans under ~4 months proportionally shorter): baseline
-  (2 weeks) -> elimination (4 weeks; dairy-free or low FODMAP, chosen by the seed) -> reintroduction with two
-  3-day challenges (small / medium / large dose, then a 3-day washout) -> personalisation (the lactose-rich foods
-  are mostly avoided, with the occasional lapse). Meals on challenge days carry the challenge's id. A finished
-  challenge's outcome is the suggested verdict of :func:`gutpain_desktop.analysis.challenges.suggest_verdict` on the
-  generated target scores and the confounders of each day (illness, a period, stress >= 7, a night under 5 hours).
-  Over 100 seeds (1 year each): milk (small dose ~+1 point of bloating) comes out tolerated up to the small dose
-  or not tolerated in ~60% of challenges, hard cheese tolerated in ~half and wheat in ~a quarter; close to half of
-  all challenges are inconclusive, mostly because a period or a stressful day fell in the week around them. Wheat,
-  which has no planted effect, is still called not tolerated in ~15% of its challenges: single noisy days against a
-  low baseline, a limit of the rule shown on purpose.
-* **Noise.** Gaussian noise on every score, values rounded and clipped to their scales, and ~5% of days with no
-  entries at all (never a diet-phase or challenge day).
-"""
+"""The demo diary, day by day (see the package docstring for what is planted in it)."""
 
 from __future__ import annotations
 
 import math
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
-from uuid import UUID
 
-from .analysis.challenges import BASELINE_DAYS, Confounder, day_confounders, suggest_verdict
-from .domain.entries import (
+from ..analysis.challenges import BASELINE_DAYS, day_confounders, suggest_verdict
+from ..domain.entries import (
     AnyEntry,
     BowelEntry,
     ChallengeDose,
@@ -62,7 +18,6 @@ from .domain.entries import (
     DecidedBy,
     DietPhase,
     DietPhaseEntry,
-    DietProtocol,
     Dose,
     FoodItem,
     MealEntry,
@@ -75,333 +30,21 @@ from .domain.entries import (
     SymptomEntry,
     WeeklyCheckinEntry,
 )
-from .domain.scales import BodySite
-from .storage import Store
-
-DEMO_SOURCE = "demo"
-#: Symptoms rated every logged evening (the built-in symptoms tracked by default).
-TRACKED_SYMPTOMS: tuple[str, ...] = ("fatigue", "brain_fog", "bloating", "abdominal_pain", "headache")
-#: Days written per ``add_many`` call (one transaction each).
-BATCH_DAYS = 90
-MAX_YEARS = 100
-
-DAIRY_BLOATING = 2.5  # next-day bloating per unit of lactose load
-SHORT_SLEEP_PAIN = 1.0  # pain on the day after a night under 6 h
-HIGH_STRESS_ABDOMINAL = 2.0  # same-day abdominal pain when stress >= 7
-MISSING_DAY_RATE = 0.05
-
-
-# --- foods -------------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Food:
-    name: str
-    categories: tuple[str, ...] = ()
-    #: Weight in the planted dairy effect (0 for foods without dairy).
-    lactose: float = 0.0
-    #: High in FODMAPs other than lactose and wheat (onion, garlic, apple, pulses...): left out on low FODMAP.
-    fodmap: bool = False
-
-    @property
-    def dairy(self) -> bool:
-        return "dairy" in self.categories
-
-    @property
-    def wheat(self) -> bool:
-        return "gluten" in self.categories
-
-
-_G, _D, _S, _P, _O = "gluten", "dairy", "refined_sugar", "processed_foods", "seed_oils"
-
-FOODS: dict[MealType, tuple[_Food, ...]] = {
-    MealType.BREAKFAST: (
-        _Food("Porridge made with milk", (_D,), 1.0),
-        _Food("Porridge made with water"),
-        _Food("Toast with butter", (_G, _D), 0.3),
-        _Food("White toast with jam", (_G, _S)),
-        _Food("Greek yogurt", (_D,), 1.0),
-        _Food("Cornflakes with milk", (_D, _S, _P), 1.0),
-        _Food("Scrambled eggs"),
-        _Food("Banana"),
-        _Food("Blueberries"),
-        _Food("Croissant", (_G, _D, _S), 0.3),
-        _Food("Granola bar", (_S, _P, _O), fodmap=True),
-        _Food("Sourdough toast with peanut butter", (_G,)),
-        _Food("Black coffee"),
-        _Food("Apple", fodmap=True),
-    ),
-    MealType.LUNCH: (
-        _Food("Ham sandwich", (_G, _P)),
-        _Food("Cheese sandwich", (_G, _D), 0.6),
-        _Food("Chicken salad"),
-        _Food("Lentil soup", fodmap=True),
-        _Food("Tuna wrap", (_G,)),
-        _Food("Rice with stir-fried vegetables", (_O,)),
-        _Food("Pasta salad", (_G, _O), fodmap=True),
-        _Food("Jacket potato with cheese", (_D,), 0.6),
-        _Food("Sushi"),
-        _Food("Instant noodles", (_G, _P, _O), fodmap=True),
-        _Food("Omelette"),
-        _Food("Quinoa bowl with roast vegetables"),
-        _Food("Cream of tomato soup", (_D, _P), 0.6, fodmap=True),
-        _Food("Fruit yogurt", (_D, _S), 1.0),
-        _Food("Apple", fodmap=True),
-    ),
-    MealType.DINNER: (
-        _Food("Spaghetti bolognese", (_G,), fodmap=True),
-        _Food("Grilled salmon"),
-        _Food("Roast chicken"),
-        _Food("Steamed rice"),
-        _Food("Roast potatoes", (_O,)),
-        _Food("Green salad with olive oil"),
-        _Food("Pizza margherita", (_G, _D, _P), 0.6, fodmap=True),
-        _Food("Fish and chips", (_G, _O)),
-        _Food("Stir-fried tofu", (_O,)),
-        _Food("Macaroni cheese", (_G, _D), 1.0),
-        _Food("Vegetable curry", fodmap=True),
-        _Food("Beef burger in a bun", (_G, _P), fodmap=True),
-        _Food("Steamed broccoli"),
-        _Food("Lasagne", (_G, _D), 0.6, fodmap=True),
-        _Food("Chicken stir-fry", (_O,), fodmap=True),
-        _Food("Baked sweet potato"),
-        _Food("Mashed potato with butter and milk", (_D,), 1.0),
-        _Food("Fish fingers", (_G, _P, _O)),
-    ),
-    MealType.SNACK: (
-        _Food("Crisps", (_P, _O)),
-        _Food("Milk chocolate bar", (_D, _S, _P), 0.6),
-        _Food("Biscuits", (_G, _S, _O, _P)),
-        _Food("Cheddar cheese", (_D,), 0.3),
-        _Food("Apple", fodmap=True),
-        _Food("Handful of almonds"),
-        _Food("Ice cream", (_D, _S), 1.0),
-        _Food("Rice cakes"),
-        _Food("Carrot sticks with hummus", fodmap=True),
-        _Food("Orange"),
-        _Food("Fruit yogurt", (_D, _S), 1.0),
-        _Food("Banana"),
-    ),
-    MealType.DRINK: (
-        _Food("Latte", (_D,), 1.0),
-        _Food("Black coffee"),
-        _Food("Green tea"),
-        _Food("Orange juice"),
-        _Food("Cola", (_S, _P)),
-        _Food("Milkshake", (_D, _S), 1.0),
-        _Food("Herbal tea"),
-        _Food("Apple juice", fodmap=True),
-        _Food("Tea with milk", (_D,), 0.6),
-        _Food("Sparkling water"),
-    ),
-}
-
-#: How many foods a meal of each type holds, with weights (1-4).
-_FOOD_COUNTS: dict[MealType, tuple[tuple[int, ...], tuple[float, ...]]] = {
-    MealType.BREAKFAST: ((1, 2, 3), (0.3, 0.5, 0.2)),
-    MealType.LUNCH: ((1, 2, 3), (0.35, 0.45, 0.2)),
-    MealType.DINNER: ((2, 3, 4), (0.4, 0.45, 0.15)),
-    MealType.SNACK: ((1, 2), (0.75, 0.25)),
-    MealType.DRINK: ((1,), (1.0,)),
-}
-#: Usual time of each meal (minutes after midnight) and its spread.
-_MEAL_TIMES: dict[MealType, tuple[int, int]] = {
-    MealType.BREAKFAST: (7 * 60 + 40, 30),
-    MealType.LUNCH: (12 * 60 + 50, 30),
-    MealType.DINNER: (19 * 60, 35),
-    MealType.SNACK: (15 * 60 + 30, 60),
-    MealType.DRINK: (10 * 60 + 30, 50),
-}
-
-#: Where this person's pain usually is (weights), WPI sites.
-_PAIN_SITES: tuple[tuple[BodySite, float], ...] = (
-    (BodySite.NECK, 5.0),
-    (BodySite.UPPER_BACK, 4.0),
-    (BodySite.LOWER_BACK, 5.0),
-    (BodySite.SHOULDER_L, 3.0),
-    (BodySite.SHOULDER_R, 3.0),
-    (BodySite.HIP_L, 2.0),
-    (BodySite.HIP_R, 2.0),
-    (BodySite.ABDOMEN, 1.5),
-    (BodySite.UPPER_LEG_L, 1.0),
-    (BodySite.UPPER_LEG_R, 1.0),
-    (BodySite.UPPER_ARM_L, 0.7),
-    (BodySite.UPPER_ARM_R, 0.7),
-    (BodySite.JAW_L, 0.4),
-    (BodySite.JAW_R, 0.4),
-    (BodySite.LOWER_LEG_L, 0.5),
-    (BodySite.LOWER_LEG_R, 0.5),
-    (BodySite.LOWER_ARM_L, 0.4),
-    (BodySite.LOWER_ARM_R, 0.4),
-    (BodySite.CHEST, 0.3),
+from ..domain.scales import BodySite
+from .foods import (
+    _BRISTOL_WEIGHTS,
+    _FOOD_COUNTS,
+    _MEAL_TIMES,
+    _PAIN_SITES,
+    _WEEKDAY_PAIN,
+    DAIRY_BLOATING,
+    FOODS,
+    HIGH_STRESS_ABDOMINAL,
+    MISSING_DAY_RATE,
+    SHORT_SLEEP_PAIN,
+    TRACKED_SYMPTOMS,
 )
-#: Pain by weekday, Monday first.
-_WEEKDAY_PAIN = (0.5, 0.3, 0.1, 0.0, 0.0, -0.4, -0.4)
-_BRISTOL_WEIGHTS = (0.03, 0.07, 0.25, 0.35, 0.2, 0.07, 0.03)
-
-
-# --- the diet plan -------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _ChallengeFood:
-    food: _Food
-    targets: tuple[str, ...]
-    amounts: tuple[str, str, str]
-
-
-@dataclass(slots=True)
-class _Challenge:
-    plan: _ChallengeFood
-    id: UUID
-    day1: date
-    washout_days: int = 3
-    #: Target symptom scores by date (the 3 days before day 1 to the end of the washout), filled as the days are
-    #: simulated; confounders noted on those days likewise.
-    scores: dict[date, dict[str, float | None]] = field(default_factory=dict)
-    confounders: dict[date, frozenset[Confounder]] = field(default_factory=dict)
-
-    @property
-    def last_dose_day(self) -> date:
-        return self.day1 + timedelta(days=2)
-
-    @property
-    def window_end(self) -> date:
-        return self.last_dose_day + timedelta(days=self.washout_days)
-
-    def dose_on(self, day: date) -> Dose | None:
-        offset = (day - self.day1).days
-        return (Dose.SMALL, Dose.MEDIUM, Dose.LARGE)[offset] if 0 <= offset <= 2 else None
-
-
-_DOSE_FACTOR = {Dose.SMALL: 0.4, Dose.MEDIUM: 1.0, Dose.LARGE: 1.5}
-
-_MILK = _ChallengeFood(
-    _Food("Milk", (_D,), 1.0), ("bloating", "abdominal_pain"), ("60 ml milk", "125 ml milk", "250 ml milk")
-)
-_HARD_CHEESE = _ChallengeFood(
-    _Food("Hard cheese", (_D,), 0.3), ("bloating",), ("10 g cheddar", "20 g cheddar", "40 g cheddar")
-)
-_WHEAT = _ChallengeFood(
-    _Food("Wheat bread", (_G,)), ("bloating", "abdominal_pain"), ("half a slice", "1 slice", "2 slices")
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _DietPlan:
-    protocol: DietProtocol
-    #: Start of each phase, in order: baseline, elimination, reintroduction, personalisation.
-    starts: tuple[date, date, date, date]
-    challenges: tuple[_Challenge, ...]
-
-    def phase_on(self, day: date) -> DietPhase | None:
-        found: DietPhase | None = None
-        for phase, start in zip(_PHASES, self.starts, strict=True):
-            if day >= start:
-                found = phase
-        return found
-
-    def challenge_on(self, day: date) -> _Challenge | None:
-        for challenge in self.challenges:
-            if challenge.day1 <= day <= challenge.window_end:
-                return challenge
-        return None
-
-    def eliminated(self, phase: DietPhase) -> tuple[str, ...]:
-        if phase is DietPhase.BASELINE:
-            return ()
-        if phase is DietPhase.PERSONALISATION:
-            return ("milk", "yogurt", "ice cream") if self.protocol is DietProtocol.DAIRY_FREE else ("lactose",)
-        if self.protocol is DietProtocol.DAIRY_FREE:
-            return ("milk", "cheese", "yogurt", "butter", "cream")
-        return ("lactose", "fructans (wheat, onion, garlic)", "excess fructose", "polyols", "GOS (pulses)")
-
-    def allows(self, phase: DietPhase | None, food: _Food) -> bool:
-        if phase in (DietPhase.ELIMINATION, DietPhase.REINTRODUCTION):
-            if self.protocol is DietProtocol.DAIRY_FREE:
-                return not food.dairy
-            return food.lactose < 0.5 and not food.wheat and not food.fodmap
-        if phase is DietPhase.PERSONALISATION:
-            return food.lactose < 1.0
-        return True
-
-
-_PHASES = (DietPhase.BASELINE, DietPhase.ELIMINATION, DietPhase.REINTRODUCTION, DietPhase.PERSONALISATION)
-
-
-def _plan_diet(rng: random.Random, first: date, today: date, new_id: _Ids) -> _DietPlan:
-    span = (today - first).days + 1
-    scale = min(1.0, span / 120)
-    baseline = today - timedelta(days=min(150, round(0.6 * span), span - 1))
-    elimination = baseline + timedelta(days=max(3, round(14 * scale)))
-    reintroduction = elimination + timedelta(days=max(7, round(28 * scale)))
-    protocol = DietProtocol.DAIRY_FREE if rng.random() < 0.6 else DietProtocol.LOW_FODMAP
-    plans = (_MILK, _HARD_CHEESE) if protocol is DietProtocol.DAIRY_FREE else (_MILK, _WHEAT)
-    first_challenge = _Challenge(plans[0], new_id(), reintroduction)
-    second_challenge = _Challenge(plans[1], new_id(), first_challenge.window_end + timedelta(days=1))
-    personalisation = second_challenge.window_end + timedelta(days=1)
-    return _DietPlan(
-        protocol, (baseline, elimination, reintroduction, personalisation), (first_challenge, second_challenge)
-    )
-
-
-# --- helpers -------------------------------------------------------------------------------------------------------
-
-
-class _Ids:
-    """Deterministic UUIDs (version 4 layout) from their own random stream."""
-
-    def __init__(self, seed: str) -> None:
-        self._rng = random.Random(seed)
-
-    def __call__(self) -> UUID:
-        return UUID(int=self._rng.getrandbits(128), version=4)
-
-
-def _clip(value: float, low: int = 0, high: int = 10) -> int:
-    return max(low, min(high, round(value)))
-
-
-def _local_tz(day: date) -> tzinfo:
-    """The local UTC offset in force at noon on ``day`` (follows daylight saving time)."""
-    found = datetime(day.year, day.month, day.day, 12).astimezone().tzinfo
-    assert found is not None
-    return found
-
-
-def _at(day: date, tz: tzinfo, minutes: float) -> datetime:
-    """``minutes`` after local midnight of ``day``, kept within the day."""
-    clamped = max(0, min(24 * 60 - 1, round(minutes)))
-    return datetime(day.year, day.month, day.day, clamped // 60, clamped % 60, tzinfo=tz)
-
-
-def _weighted_sample(rng: random.Random, items: Sequence[tuple[BodySite, float]], k: int) -> list[BodySite]:
-    pool = list(items)
-    chosen: list[BodySite] = []
-    for _ in range(min(k, len(pool))):
-        total = sum(w for _, w in pool)
-        pick = rng.random() * total
-        for i, (site, weight) in enumerate(pool):
-            pick -= weight
-            if pick <= 0 or i == len(pool) - 1:
-                chosen.append(site)
-                del pool[i]
-                break
-    return chosen
-
-
-@dataclass(slots=True)
-class _Week:
-    """What the weekly check-in looks back on."""
-
-    sites: set[BodySite] = field(default_factory=set)
-    fatigue: list[int] = field(default_factory=list)
-    fog: list[int] = field(default_factory=list)
-    unrefreshed: list[bool] = field(default_factory=list)
-    stress: list[int] = field(default_factory=list)
-    headache: int = 0
-    abdominal: int = 0
-
+from .plan import _DOSE_FACTOR, _PHASES, _at, _Challenge, _clip, _Ids, _local_tz, _plan_diet, _Week, _weighted_sample
 
 # --- the generator -------------------------------------------------------------------------------------------------
 
@@ -845,50 +488,3 @@ def _decide(challenge: _Challenge) -> ChallengeOutcome:
         scores=challenge.scores,
         confounders=challenge.confounders,
     ).outcome
-
-
-# --- public ---------------------------------------------------------------------------------------------------------
-
-
-def generate_demo(store: Store, *, years: float = 1.0, seed: int = 1, today: date | None = None) -> int:
-    """Write ``years`` (more than 0, at most :data:`MAX_YEARS`) of synthetic entries ending on ``today`` (default:
-    the local date) and return how many were written.
-
-    Entries are written with source ``"demo"`` in one transaction per ~:data:`BATCH_DAYS` days (a batch is never cut
-    inside a challenge window). Raises ValueError for an out-of-range ``years`` or a ``today`` in the future.
-    """
-    if not 0 < years <= MAX_YEARS:
-        raise ValueError(f"years must be more than 0 and at most {MAX_YEARS}, not {years}")
-    real_now = datetime.now().astimezone()
-    if today is not None and today > real_now.date():
-        raise ValueError(f"today ({today.isoformat()}) is in the future; entries can only be made up to today")
-    today = today or real_now.date()
-    days = max(1, round(years * 365.25))
-    first = today - timedelta(days=days - 1)
-    cutoff = real_now if today == real_now.date() else None
-    existing = store.entries.count(source=DEMO_SOURCE)
-    diary = _Diary(seed, today, first, _Ids(f"gutpain-demo-ids:{seed}:{today.isoformat()}:{existing}"))
-
-    written = batch_days = 0
-    batch: list[AnyEntry] = []
-    for index in range(days):
-        day = first + timedelta(days=index)
-        entries = diary.day(day)
-        diary.end_week(day)
-        if cutoff is not None and day == today:
-            dropped = {e.id for e in entries if e.occurred_at > cutoff}
-            entries = [
-                e
-                for e in entries
-                if e.id not in dropped and not (isinstance(e, MealEntry) and e.challenge_id in dropped)
-            ]
-        batch.extend(entries)
-        batch_days += 1
-        # A meal may only be written with or after the challenge it points to (a foreign key), and a challenge is
-        # written when its window closes: never cut a batch inside a challenge window.
-        if (batch_days >= BATCH_DAYS and not diary.challenge_open(day)) or index == days - 1:
-            if batch:
-                store.entries.add_many(batch, source=DEMO_SOURCE, check=False)
-            written += len(batch)
-            batch, batch_days = [], 0
-    return written
