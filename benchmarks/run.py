@@ -146,8 +146,10 @@ class Report:
 
 
 def _generator_hash() -> str:
-    source = (REPO / "gutpain_desktop" / "demo.py").read_bytes()
-    return hashlib.sha256(source).hexdigest()[:16]
+    digest = hashlib.sha256()
+    for path in sorted((REPO / "gutpain_desktop" / "demo").glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def cached_journal(years: float, seed: int, report: Report) -> Path:

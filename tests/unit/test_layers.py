@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "gutpain_desktop"
-NO_QT = ("domain", "storage", "analysis", "exchange", "education", "cli.py", "paths.py", "demo.py", "__main__.py")
+NO_QT = ("domain", "storage", "analysis", "exchange", "education", "cli.py", "paths.py", "demo", "__main__.py")
 
 
 def _imports(path: Path) -> set[str]:
