@@ -181,6 +181,7 @@ def test_the_suggested_verdict_is_shown_with_its_numbers_and_accepted_with_undo(
 
     assert row[:3] == ["Bloating", "2.0 (3 days)", f"{rise_level(2.0):.1f}"]
     assert row[3:] == ["2.0", "2.0", "5.0", "3.0", "2.0", "2.0"]
+    assert panel.model.rows[-1] == ["Also going on", "—", "", "—", "—", "—", "—", "—", "—"]
     click(qtbot, panel.accept_button)
     assert ui_store.entries.get(challenge.id).outcome is ChallengeOutcome.TOLERATED_UP_TO_DOSE
     assert "tolerated up to a dose" in view.history_model.rows[0]
@@ -194,6 +195,8 @@ def test_a_confounder_makes_the_suggestion_inconclusive_and_the_person_can_choos
     view = _diet(qtbot, window)
     assert view.verdict.suggested is ChallengeOutcome.INCONCLUSIVE
     assert "illness" in view.verdict.text.text()
+    timeline = view.verdict.model.rows[-1]  # the illness on day 2 is marked as what made it inconclusive
+    assert timeline == ["Also going on\n(* made it inconclusive)", "—", "", "—", "illness*", "—", "—", "—", "—"]
     view.history.selectRow(0)
     view.outcome.setCurrentIndex(view.outcome.findData(ChallengeOutcome.NOT_TOLERATED))
     view.decided_by.setCurrentIndex(1)  # with my practitioner

@@ -8,7 +8,14 @@ from datetime import date, timedelta
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from ...analysis.challenges import Verdict, challenge_inputs, challenge_window, verdict_for
+from ...analysis.challenges import (
+    CONFOUNDER_LABELS,
+    Confounder,
+    Verdict,
+    challenge_inputs,
+    challenge_window,
+    verdict_for,
+)
 from ...domain.entries import ChallengeEntry, ChallengeOutcome, humanise
 from ...domain.measurements import CHALLENGE_DOSE_DAYS
 from ..models.rows_model import RowsModel
@@ -49,7 +56,6 @@ class VerdictPanel(QGroupBox):
         self.model = RowsModel(self.table)
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
-        self.table.setMaximumHeight(130)
         layout.addWidget(self.table)
         self.text = QLabel()
         self.text.setWordWrap(True)
@@ -87,8 +93,13 @@ class VerdictPanel(QGroupBox):
             ]
             for course in verdict.symptoms
         ]
+        rows.append(self._confounder_row(verdict, CHALLENGE_DOSE_DAYS + challenge.washout_days))
         self.model.set_rows(header, rows)
         self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
+        rows_height = sum(self.table.rowHeight(r) for r in range(self.model.rowCount()))
+        bar = self.table.horizontalScrollBar().sizeHint().height()
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + rows_height + bar + 4)
         self.suggested = verdict.outcome
         self.heading.setText(
             self.tr("{0} challenge from {1}").format(challenge.food, challenge.local_date.strftime("%d %b %Y"))
@@ -97,6 +108,21 @@ class VerdictPanel(QGroupBox):
         decided = verdict.outcome is not ChallengeOutcome.PENDING
         self.accept_button.setEnabled(decided and challenge.outcome is not verdict.outcome)
         self.show()
+
+    @staticmethod
+    def _confounder_row(verdict: Verdict, days: int) -> list[str]:
+        """The confounders as a timeline under the scores: the baseline days together, then each challenge day.
+        Those that made the verdict inconclusive are marked with an asterisk."""
+        deciding = set(verdict.deciding_confounders)
+
+        def words(found: list[Confounder]) -> str:
+            unique = list(dict.fromkeys(found))
+            return ", ".join(CONFOUNDER_LABELS[c] + ("*" if c in deciding else "") for c in unique) or "—"
+
+        before = [c for day, c in verdict.confounders if day <= 0]
+        by_day = [[c for d, c in verdict.confounders if d == number] for number in range(1, days + 1)]
+        label = "Also going on\n(* made it inconclusive)" if deciding else "Also going on"
+        return [label, words(before), "", *(words(found) for found in by_day)]
 
     def _accept(self) -> None:
         if self.challenge is not None and self.suggested is not None:
