@@ -71,7 +71,7 @@ def test_parse_int_returns_a_number_in_range_or_names_the_field(text: str, low: 
     except ValidationError as exc:
         assert exc.fields == ("pain",) and exc.problems[0].message
         return
-    assert value is None and not required and not text.strip() or value is not None and low <= value <= low + span
+    assert (value is None and not required and not text.strip()) or (value is not None and low <= value <= low + span)
 
 
 @MANY
