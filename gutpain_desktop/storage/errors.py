@@ -18,6 +18,10 @@ class StorageWriteError(RuntimeError):
     """A save failed because the journal could not be written; nothing of the save was written."""
 
 
+class StorageOpenError(OSError):
+    """The journal could not be opened (permissions, a read-only folder, not a file...). Nothing was changed."""
+
+
 def explain_write_failure(error: BaseException) -> str:
     """In words for the person: what went wrong and what to do."""
     text = str(getattr(error, "orig", None) or error).lower()
@@ -50,3 +54,8 @@ def writing() -> Iterator[None]:
         if isinstance(original, sqlite3.IntegrityError) or not isinstance(original, sqlite3.DatabaseError | OSError):
             raise  # a broken rule of ours is a bug, not the disk
         raise StorageWriteError(explain_write_failure(exc)) from exc
+
+
+def explain_open_failure(db_path: object, error: BaseException) -> str:
+    reason = explain_write_failure(error).removeprefix("Not saved. ").replace(f" {KEEP}", "")
+    return f"Your journal {db_path} could not be opened. {reason}"

@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import sessionmaker
 
 from .engine import create_sqlite_engine, secure_file
+from .errors import StorageOpenError, StorageWriteError, explain_open_failure
 from .migrate import MigrationResult, upgrade
 from .repository import CatalogRepository, EntryRepository
 
@@ -64,6 +66,9 @@ def open_store(data_dir: Path, *, backup_dir: Path | None = None) -> Store:
         sessions = sessionmaker(engine, expire_on_commit=False)
         catalog = CatalogRepository(sessions)
         catalog.ensure_builtins()
+    except (DBAPIError, StorageWriteError) as exc:
+        engine.dispose()
+        raise StorageOpenError(explain_open_failure(path, exc.__cause__ or exc)) from exc
     except BaseException:
         engine.dispose()
         raise
