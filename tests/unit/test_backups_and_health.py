@@ -273,3 +273,19 @@ def test_a_second_lock_on_the_same_folder_is_refused_until_the_first_is_released
         assert again.held
     if os.name == "posix":
         assert stat.S_IMODE(first.path.stat().st_mode) == 0o600
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_the_settings_file_backups_and_their_folder_are_owner_only(store: Store, tmp_path: Path) -> None:
+    from gutpain_desktop.storage.local_settings import settings_path, update_settings
+
+    previous = os.umask(0)  # the most permissive umask: the code itself must lock things down
+    try:
+        update_settings(tmp_path / "data2", backup_dir=tmp_path / "usb" / "backups")
+        made = take_backup(store.path, tmp_path / "usb" / "backups", "manual").path
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(settings_path(tmp_path / "data2").stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "data2").stat().st_mode) == 0o700
+    assert stat.S_IMODE(made.stat().st_mode) == 0o600
+    assert stat.S_IMODE(made.parent.stat().st_mode) == 0o700
