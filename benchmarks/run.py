@@ -2,6 +2,9 @@
 
     python benchmarks/run.py [--json FILE] [--quick] [--years N] [--seed N]
 
+Also (from files beside this one): the insights analysis (insights_bench.py) and a backup against the backup API
+alone (backup_bench.py).
+
 1. Start-up: ``python -m gutpain_desktop --data-dir DIR`` on a journal with ``--years`` of demo data (default 10),
    against a bare PySide6 QMainWindow in the same kind of child process, runs interleaved. Each child prints
    ``shown-after-ms <float>`` (process start, as the OS records it, to the first event-loop turn after the window is
@@ -500,6 +503,10 @@ def main(argv: list[str] | None = None) -> int:
         from insights_bench import bench_insights  # beside this file; it imports Row and Report from here
 
         bench_insights(working_copy(cached), report, runs=3 if args.quick else 5)
+        print("backup: the app's backup against the backup API alone ...", file=sys.stderr, flush=True)
+        from backup_bench import bench_backup  # beside this file, like insights_bench
+
+        bench_backup(working_copy(cached), report, runs=3 if args.quick else 5)
     except Exception as exc:  # report what was measured so far, then fail
         report.note(f"error: {type(exc).__name__}: {exc}")
         report.failed = True

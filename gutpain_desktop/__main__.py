@@ -6,6 +6,9 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .privacy import install_network_guard
+
+    install_network_guard()  # first: nothing after this can open a socket or look up a name
     from .cli import build_parser, run_command
 
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)

@@ -7,9 +7,15 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import APP_ID, APP_NAME, __version__
-from .paths import backup_dir, resolve_data_dir, resource
+from .paths import resolve_data_dir, resource
+
+if TYPE_CHECKING:
+    from .storage.safety import StartupCheck
 
 log = logging.getLogger(__name__)
 BENCH_ENV = "GUTPAIN_BENCH_EXIT_AFTER_SHOW"
@@ -27,15 +33,28 @@ def _process_start() -> float:
         return time.time()
 
 
+def _tell(message: str) -> None:
+    """A message the person must see before any window exists (a dialog; stderr when running headless)."""
+    if os.environ.get(BENCH_ENV) or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        print(message, file=sys.stderr)
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(None, APP_NAME, message)
+
+
 def run_app(args: argparse.Namespace) -> int:
     started = _process_start()
     os.umask(0o077)
+    from .privacy import install_network_guard
+
+    install_network_guard()
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     data_dir = resolve_data_dir(args.data_dir)
 
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -44,30 +63,71 @@ def run_app(args: argparse.Namespace) -> int:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource("icons", "gutpain.svg"))))
 
-    from .storage import DatabaseTooNewError, MigrationError, open_store
+    from .storage import DB_FILENAME, DatabaseTooNewError, MigrationError, open_store
+    from .storage.backups import RestoreError
+    from .storage.local_settings import load_settings
+    from .storage.lock import AlreadyOpenError, InstanceLock
+    from .storage.safety import AutoBackup, check_at_start, recover_from
 
     try:
-        store = open_store(data_dir, backup_dir=backup_dir(data_dir))
-    except (DatabaseTooNewError, MigrationError, OSError) as exc:
-        log.error("could not open %s: %s", data_dir, exc)
-        if os.environ.get(BENCH_ENV) or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
-            print(f"Could not open your journal in {data_dir}: {exc}", file=sys.stderr)
-        else:
-            QMessageBox.critical(None, APP_NAME, f"Could not open your journal in {data_dir}.\n\n{exc}")
+        lock = InstanceLock(data_dir).acquire()  # before anything reads or writes the journal
+    except AlreadyOpenError as exc:
+        _tell(str(exc))
         return 1
-
-    from .ui.main_window import MainWindow
-
-    window = MainWindow(store)
-    window.show()
-    if os.environ.get(BENCH_ENV):
-
-        def report() -> None:
-            print(f"shown-after-ms {(time.time() - started) * 1000:.1f}", flush=True)
-            window.close()
-
-        QTimer.singleShot(0, report)
+    except OSError as exc:
+        _tell(f"Could not open your journal in {data_dir}: {exc}")
+        return 1
     try:
-        return app.exec()
+        loaded = load_settings(data_dir)
+        folder = loaded.settings.backup_folder(data_dir)
+        notices = [loaded.problem] if loaded.problem else []
+        db_path = data_dir / DB_FILENAME
+        try:
+            found = check_at_start(db_path, folder)  # quick_check; a damaged file is moved aside, never deleted
+            log.info("start-up check: %s in %.0f ms", found.check.verdict.value, found.check.seconds * 1000)
+            if found.damaged:
+                notices.append(_recover(found, db_path, folder, recover_from))
+            store = open_store(data_dir, backup_dir=folder)  # backs up before any migration
+        except (DatabaseTooNewError, MigrationError, RestoreError, OSError) as exc:
+            log.error("could not open %s: %s", data_dir, exc)
+            _tell(f"Could not open your journal in {data_dir}.\n\n{exc}")
+            return 1
+
+        from .ui.main_window import MainWindow
+
+        auto = AutoBackup(store.path, folder, paused=found.damaged)
+        window = MainWindow(store, data_dir=data_dir, auto_backup=auto)
+        window.show()
+        if notices:
+            window.notice_safety(" ".join(notices))
+        QTimer.singleShot(0, window.safety.start)  # the start backup and weekly check run after the window is up
+        if os.environ.get(BENCH_ENV):
+
+            def report() -> None:
+                print(f"shown-after-ms {(time.time() - started) * 1000:.1f}", flush=True)
+                window.close()
+
+            QTimer.singleShot(0, report)
+        try:
+            return app.exec()
+        finally:
+            window.safety.backup_on_exit()
+            store.close()
     finally:
-        store.close()
+        lock.release()
+
+
+def _recover(found: StartupCheck, db_path: Path, folder: Path, recover: Callable[[Path, Path, Path], object]) -> str:
+    """Offer the newest good backup; returns the sentence the window shows afterwards."""
+    from .ui.dialogs.recovery_dialog import RESTORE, RecoveryDialog
+
+    dialog = RecoveryDialog(found)
+    dialog.exec()
+    kept = found.moved_aside[0].name if found.moved_aside else "aside"
+    if dialog.choice == RESTORE and found.offer is not None:
+        recover(db_path, found.offer.backup.path, folder)
+        when = found.offer.backup.taken_at.astimezone().strftime("%d %b %Y %H:%M")
+        restored = f"Your journal was damaged; the backup from {when} was restored."
+    else:
+        restored = "Your journal was damaged; an empty journal was started."
+    return f"{restored} The damaged file is kept as {kept}. Automatic backups are paused until you restart the app."

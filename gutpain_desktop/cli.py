@@ -8,9 +8,10 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import APP_NAME, __version__
+from .cli_safety import SAFETY_COMMANDS
 from .paths import DATA_DIR_ENV, backup_dir, resolve_data_dir
 
 if TYPE_CHECKING:
@@ -71,7 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="also use the days of an elimination phase (left out by default: comparing before and during a diet "
         "mostly shows that people start one at a bad time)",
     )
+    _add_safety(commands)
     return parser
+
+
+def _add_safety(commands: Any) -> None:
+    from .cli_safety import add_safety_commands
+
+    add_safety_commands(commands)
 
 
 def _day(text: str) -> date:
@@ -101,8 +109,16 @@ def run_command(args: argparse.Namespace) -> int:
         return _demo(args)
     if args.command == "insights":
         return _insights(args)
+    if args.command in SAFETY_COMMANDS:
+        return _safety(args)
     print(f"unknown command {args.command}", file=sys.stderr)  # pragma: no cover - argparse rejects it first
     return 2
+
+
+def _safety(args: argparse.Namespace) -> int:
+    from .cli_safety import run_safety_command
+
+    return run_safety_command(args, data_dir_from(args))
 
 
 def _demo(args: argparse.Namespace) -> int:

@@ -24,7 +24,10 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
 
 
 def backup_dir(data_dir: Path) -> Path:
-    return data_dir / "backups"
+    """The backup folder: the one chosen in Settings (kept in ``settings.json``), else ``<data_dir>/backups``."""
+    from .storage.local_settings import load_settings
+
+    return load_settings(data_dir).settings.backup_folder(data_dir)
 
 
 def resources_dir() -> Path:

@@ -1,5 +1,6 @@
 """SQLite storage. Only repositories and domain dataclasses leave this package."""
 
+from .errors import StorageWriteError
 from .migrate import DatabaseTooNewError, MigrationError
 from .repository import CatalogRepository, EntryNotFoundError, EntryRepository
 from .store import DB_FILENAME, Store, open_store
@@ -11,6 +12,7 @@ __all__ = [
     "EntryNotFoundError",
     "EntryRepository",
     "MigrationError",
+    "StorageWriteError",
     "Store",
     "open_store",
 ]

@@ -29,6 +29,8 @@ def backup_database(db_path: Path, dest_dir: Path, label: str = "backup") -> Pat
         target = sqlite3.connect(temp)
         try:
             source.backup(target)
+            # A plain rollback-journal file: reading a backup (even read-only) then leaves no -wal/-shm beside it.
+            target.execute("PRAGMA journal_mode=DELETE")
             result = target.execute("PRAGMA quick_check").fetchone()
             if result is None or result[0] != "ok":
                 raise BackupError(f"the backup copy failed its check: {result}")

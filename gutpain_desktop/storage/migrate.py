@@ -118,3 +118,17 @@ def upgrade(
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
     return MigrationResult(before, head, backup)
+
+
+def is_known_revision(revision: str | None, script_location: Path = MIGRATIONS_DIR) -> bool:
+    """Whether this app's migrations know ``revision`` (so a file stamped with it can be opened and upgraded)."""
+    if revision is None:
+        return False
+    if revision == HEAD_REVISION and script_location == MIGRATIONS_DIR:
+        return True
+    from alembic.script import ScriptDirectory
+
+    try:
+        return ScriptDirectory.from_config(alembic_config(script_location)).get_revision(revision) is not None
+    except Exception:
+        return False

@@ -35,6 +35,7 @@ from ..domain.entries import (
 )
 from ..domain.measurements import CHALLENGE_DOSE_DAYS, ChallengeSpan, Measurements, PhaseSpan
 from ..domain.validation import MAX_NAME_LENGTH, ValidationError, category_key, validate
+from .errors import writing
 from .mapping import (
     BOWEL,
     CHALLENGE,
@@ -88,7 +89,7 @@ class CatalogRepository:
         self._cached_symptoms = None
 
     def ensure_builtins(self) -> None:
-        with self._sessions.begin() as s:
+        with writing(), self._sessions.begin() as s:
             have_cats = set(s.scalars(select(CATEGORY.c.key)))
             have_syms = set(s.scalars(select(SYMPTOM.c.key)))
             new_cats = [
@@ -129,7 +130,7 @@ class CatalogRepository:
 
     def add_category(self, name: str) -> Category:
         key = self._new_key(name, CATEGORY, "category")
-        with self._sessions.begin() as s:
+        with writing(), self._sessions.begin() as s:
             position = s.scalar(select(func.coalesce(func.max(CATEGORY.c.position), 0))) or 0
             s.execute(
                 insert(CATEGORY).values(key=key, name=name.strip(), builtin=False, hidden=False, position=position + 1)
@@ -139,7 +140,7 @@ class CatalogRepository:
 
     def add_symptom(self, name: str, *, tracked: bool = True) -> SymptomDef:
         key = self._new_key(name, SYMPTOM, "symptom")
-        with self._sessions.begin() as s:
+        with writing(), self._sessions.begin() as s:
             position = s.scalar(select(func.coalesce(func.max(SYMPTOM.c.position), 0))) or 0
             s.execute(
                 insert(SYMPTOM).values(
@@ -150,7 +151,7 @@ class CatalogRepository:
         return SymptomDef(key, name.strip(), False, tracked)
 
     def set_symptom_tracked(self, key: str, tracked: bool) -> None:
-        with self._sessions.begin() as s:
+        with writing(), self._sessions.begin() as s:
             s.execute(update(SYMPTOM).where(SYMPTOM.c.key == key).values(tracked=tracked))
         self._changed()
 
@@ -193,7 +194,7 @@ class CatalogRepository:
         return default if value is None else value
 
     def set_setting(self, key: str, value: str) -> None:
-        with self._sessions.begin() as s:
+        with writing(), self._sessions.begin() as s:
             s.execute(delete(SETTING).where(SETTING.c.key == key))
             s.execute(insert(SETTING).values(key=key, value=value))
 
@@ -249,6 +250,11 @@ class EntryRepository:
         #: Whether SQLite has its JSON functions (see :meth:`measurements`); found out on first use.
         self._json_arrays: bool | None = None
 
+    def forget_cached(self) -> None:
+        """Drop what was remembered about the file (after a restore replaced its contents)."""
+        self._unlinked_meals.clear()
+        self._json_arrays = None
+
     # --- writing -----------------------------------------------------------------------------------------------
 
     def add(self, entry: AnyEntry) -> AnyEntry:
@@ -265,7 +271,7 @@ class EntryRepository:
         rows: Rows = defaultdict(list)
         for entry in entries:
             entry_rows(entry, summary=describe(entry, names), source=source, created=stamp, updated=stamp, rows=rows)
-        with self._sessions.begin() as s:
+        with writing(), self._sessions.begin() as s:
             _insert_rows(s, rows)
             if remember_foods:
                 _remember_foods(s, (e for e in entries if isinstance(e, MealEntry)), stamp)
@@ -278,7 +284,7 @@ class EntryRepository:
         self._validate([entry])
         stamp = now_utc()
         eid = str(entry.id)
-        with self._sessions.begin() as s:
+        with writing(), self._sessions.begin() as s:
             found = s.execute(select(ENTRY.c.kind, ENTRY.c.created_utc).where(ENTRY.c.id == eid)).first()
             if found is None:
                 raise EntryNotFoundError(f"entry {eid} no longer exists")
@@ -302,7 +308,7 @@ class EntryRepository:
     def delete(self, entry_id: UUID) -> AnyEntry:
         """Delete an entry and return it as it was, so it can be restored (undo)."""
         eid = str(entry_id)
-        with self._sessions.begin() as s:
+        with writing(), self._sessions.begin() as s:
             row = s.execute(select(ENTRY).where(ENTRY.c.id == eid)).first()
             if row is None:
                 raise EntryNotFoundError(f"entry {eid} no longer exists")
@@ -320,7 +326,7 @@ class EntryRepository:
         updated = entry.updated_at.astimezone(UTC).replace(tzinfo=None) if entry.updated_at else now_utc()
         rows = entry_rows(entry, summary=describe(entry, names), source="user", created=created, updated=updated)
         relink = self._unlinked_meals.pop(str(entry.id), [])
-        with self._sessions.begin() as s:
+        with writing(), self._sessions.begin() as s:
             _insert_rows(s, rows)
             if relink:
                 s.execute(
@@ -332,7 +338,7 @@ class EntryRepository:
 
     def delete_source(self, source: str) -> int:
         """Remove every entry that came from ``source`` (for example the demo data)."""
-        with self._sessions.begin() as s:
+        with writing(), self._sessions.begin() as s:
             result = s.execute(delete(ENTRY).where(ENTRY.c.source == source))
             return int(getattr(result, "rowcount", 0) or 0)
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import sessionmaker
 
 from .engine import create_sqlite_engine, secure_file
+from .errors import StorageOpenError, StorageWriteError, explain_open_failure
 from .migrate import MigrationResult, upgrade
 from .repository import CatalogRepository, EntryRepository
 
@@ -26,6 +29,24 @@ class Store:
     entries: EntryRepository
     catalog: CatalogRepository
     migration: MigrationResult
+    #: Committed transactions since the store opened (or since :meth:`reload`): "something changed" for backups.
+    changes: int = field(default=0, init=False)
+
+    def __post_init__(self) -> None:
+        event.listen(self.engine, "commit", self._on_commit)
+
+    def _on_commit(self, _conn: Any) -> None:
+        self.changes += 1
+
+    def reload(self, *, backup_dir: Path | None = None) -> MigrationResult:
+        """After the file's contents were replaced (a restore): fresh connections, migrations, caches dropped."""
+        self.engine.dispose()
+        self.migration = upgrade(self.engine, self.path, backup_dir=backup_dir or self.path.parent / "backups")
+        secure_file(self.path)
+        self.catalog.ensure_builtins()
+        self.entries.forget_cached()
+        self.changes += 1
+        return self.migration
 
     def close(self) -> None:
         self.engine.dispose()
@@ -45,6 +66,9 @@ def open_store(data_dir: Path, *, backup_dir: Path | None = None) -> Store:
         sessions = sessionmaker(engine, expire_on_commit=False)
         catalog = CatalogRepository(sessions)
         catalog.ensure_builtins()
+    except (DBAPIError, StorageWriteError) as exc:
+        engine.dispose()
+        raise StorageOpenError(explain_open_failure(path, exc.__cause__ or exc)) from exc
     except BaseException:
         engine.dispose()
         raise

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -19,9 +22,11 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from ..domain.entries import Entry, EntryKind
 from ..storage import Store
+from ..storage.safety import AutoBackup
 from .dialogs.entry_dialog import EntryDialog
 from .dialogs.profile_dialog import ProfileDialog
 from .red_flag_notices import RedFlagNotices
+from .safety import BackupController
 from .services import DataEvents, Services
 from .views.journal import JournalView
 from .views.learn import LearnView
@@ -29,12 +34,22 @@ from .views.today import TodayView
 from .widgets.common import LazyView, NoticeBanner
 from .widgets.learn import PanelReader
 
+if TYPE_CHECKING:
+    from .dialogs.settings_dialog import SettingsDialog
+
 #: Kinds whose saving can change a red-flag reminder.
 RED_FLAG_KINDS = (EntryKind.BOWEL, EntryKind.CONTEXT, EntryKind.SYMPTOM)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        *,
+        data_dir: Path | None = None,
+        auto_backup: AutoBackup | None = None,
+    ):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(APP_NAME)
@@ -50,6 +65,9 @@ class MainWindow(QMainWindow):
         self.notice = NoticeBanner()
         self.red_flags = RedFlagNotices(self.services, self.notice)
         outer.addWidget(self.notice)
+        self.safety_notice = NoticeBanner()  # its own banner: dismissing it must not rest a red-flag reminder
+        self.safety_notice.setAccessibleName("Data safety notice")
+        outer.addWidget(self.safety_notice)
         body = QHBoxLayout()
         self.nav = QListWidget()
         self.nav.setAccessibleName("Views")
@@ -89,6 +107,10 @@ class MainWindow(QMainWindow):
         self.side_panel.hide()
         self.events.learn_requested.connect(self.show_side_panel)
 
+        # Backups run only once app.py calls safety.start(); tests build windows without them.
+        self.safety = BackupController(store, data_dir or store.path.parent, auto_backup, self)
+        self.safety.status.connect(self.show_status)
+        self.safety.problem.connect(self.notice_safety)
         self._build_menus()
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
@@ -107,6 +129,10 @@ class MainWindow(QMainWindow):
         profile = QAction(self.tr("About &you (optional)…"), self)
         profile.triggered.connect(self.open_profile)
         file_menu.addAction(profile)
+        settings = QAction(self.tr("&Settings and backups…"), self)
+        settings.setShortcut(QKeySequence("Ctrl+,"))
+        settings.triggered.connect(self.open_settings)
+        file_menu.addAction(settings)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -191,6 +217,18 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(self.red_flags.check)
         dialog.open()
         return dialog
+
+    def open_settings(self) -> SettingsDialog:
+        from .dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.services, self.safety, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def notice_safety(self, text: str) -> None:
+        """A data-safety message (damage recovered, a backup that failed): shown in the banner until dismissed."""
+        self.safety_notice.show_notice(text)
 
     def _show_about(self) -> None:
         box = QMessageBox(self)

@@ -6,7 +6,8 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "gutpain_desktop"
-NO_QT = ("domain", "storage", "analysis", "exchange", "education", "cli.py", "paths.py", "demo", "__main__.py")
+NO_QT = ("domain", "storage", "analysis", "exchange", "education", "cli.py", "paths.py", "demo", "__main__.py",
+         "privacy.py", "cli_safety.py")  # fmt: skip
 
 
 def _imports(path: Path) -> set[str]:

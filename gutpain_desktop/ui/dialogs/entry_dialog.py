@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.entries import KIND_LABELS, AnyEntry, EntryKind
 from ...domain.validation import ValidationError
-from ...storage import EntryNotFoundError
+from ...storage import EntryNotFoundError, StorageWriteError
 from ..commands import AddEntriesCommand, EditEntryCommand
 from ..forms import FORMS, EntryForm, local_datetime
 from ..forms.base import buddy_label, form_layout
@@ -158,6 +158,9 @@ class EntryDialog(QDialog):
             return False
         except EntryNotFoundError:
             self.error.show_error("This entry was deleted meanwhile, so the change could not be saved.")
+            return False
+        except StorageWriteError as exc:  # disk full, read-only folder...: the dialog stays open with what was typed
+            self.error.show_error(str(exc))
             return False
         self.error.clear_error()
         self.services.events.data_changed.emit()

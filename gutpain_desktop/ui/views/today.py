@@ -43,6 +43,7 @@ from ...domain.entries import (
     SymptomEntry,
 )
 from ...domain.validation import ValidationError
+from ...storage import StorageWriteError
 from ..commands import AddEntriesCommand, DeleteEntriesCommand
 from ..dialogs.entry_dialog import EntryDialog, open_entry_dialog
 from ..forms import local_datetime
@@ -346,6 +347,10 @@ class TodayView(QWidget):
         except ValidationError as exc:
             self.checkin.error.show_error(exc)
             return False
+        except StorageWriteError as exc:  # the form keeps what was typed, so the person can try again
+            self.checkin.error.show_error(str(exc))
+            return False
+        self.checkin.error.clear_error()
         self.services.undo.push(AddEntriesCommand(self.services, saved, "check-in"))
         self.checkin.clear()
         self.services.events.data_changed.emit()

@@ -1,0 +1,272 @@
+"""Settings. The Backups page: where backups go, the rule that keeps them, the list, back up now, restore one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...storage.backups import DEFAULT_RULE, BackupInfo
+from ...storage.local_settings import load_settings
+from ..safety import BackupController
+from ..services import Services
+from ..widgets.common import ErrorLabel
+
+
+def human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def last_error_line(trace: str) -> str:
+    """The message of the exception at the end of a worker's traceback."""
+    last = (trace.strip().splitlines() or [""])[-1]
+    return last.split(": ", 1)[1] if ": " in last else last
+
+
+def ask(parent: QWidget, text: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, parent.tr("Restore a backup"), text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    restore = box.addButton(parent.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+class BackupsPage(QWidget):
+    def __init__(self, services: Services, safety: BackupController, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.safety = safety
+        #: Asks the person to confirm a restore; replaced in tests (a real modal would block offscreen).
+        self.confirm: Callable[[str], bool] = lambda text: ask(self, text)
+        #: Asks for a folder; returns None when the person cancels. Replaced in tests.
+        self.choose_folder: Callable[[Path], Path | None] = self._ask_folder
+        self.infos: list[BackupInfo] = []
+        #: What just happened (a restore), kept in view when the list is read again.
+        self.note = ""
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Backups are complete, checked copies of your journal, made when the app starts, every 30 minutes "
+                "while you log, and when you close it. They stay on this computer, or wherever you choose."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        row = QHBoxLayout()
+        folder_label = QLabel(self.tr("&Folder"))
+        self.folder = QLineEdit()
+        self.folder.setReadOnly(True)
+        self.folder.setAccessibleName("Backup folder")
+        folder_label.setBuddy(self.folder)
+        self.choose_button = QPushButton(self.tr("&Choose…"))
+        self.choose_button.setToolTip(self.tr("Keep backups in another folder, for example on a USB stick"))
+        self.default_button = QPushButton(self.tr("Use the &default"))
+        row.addWidget(folder_label)
+        row.addWidget(self.folder, 1)
+        row.addWidget(self.choose_button)
+        row.addWidget(self.default_button)
+        layout.addLayout(row)
+        rule = QLabel(self.tr(DEFAULT_RULE.describe()))
+        rule.setWordWrap(True)
+        rule.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(rule)
+        self.paused_label = QLabel(
+            self.tr(
+                "Automatic backups are paused until you restart the app, so that the good backups made before the "
+                "damage are not pruned. You can still back up by hand."
+            )
+        )
+        self.paused_label.setWordWrap(True)
+        self.paused_label.setVisible(safety.paused)
+        layout.addWidget(self.paused_label)
+
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([self.tr("Made"), self.tr("Why"), self.tr("Size"), self.tr("Entries")])
+        self.table.setAccessibleName("Backups")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+
+        self.check_label = QLabel()
+        self.check_label.setWordWrap(True)
+        layout.addWidget(self.check_label)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Backup status")
+        layout.addWidget(self.message)
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        self.backup_button = QPushButton(self.tr("&Back up now"))
+        self.restore_button = QPushButton(self.tr("&Restore selected…"))
+        self.restore_button.setEnabled(False)
+        buttons.addWidget(self.backup_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.restore_button)
+        layout.addLayout(buttons)
+
+        self.choose_button.clicked.connect(self._on_choose_clicked)
+        self.default_button.clicked.connect(lambda: self._use_folder(None))
+        self.backup_button.clicked.connect(self.backup_now)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.table.itemSelectionChanged.connect(
+            lambda: self.restore_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+        )
+        self.refresh()
+
+    # --- the list --------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.folder.setText(str(self.safety.folder))
+        settings = load_settings(self.safety.data_dir).settings
+        if settings.last_full_check is None:
+            self.check_label.setText(self.tr("Full check of your journal: not run yet (it runs once a week)."))
+        else:
+            when = settings.last_full_check.astimezone().strftime("%d %b %Y %H:%M")
+            verdict = self.tr("all well") if settings.last_full_check_ok else self.tr("a problem was found")
+            self.check_label.setText(self.tr("Last full check of your journal: {0}, {1}.").format(when, verdict))
+        self.message.setText(self.tr("Reading the backups…"))
+        self.safety.list(self._show)
+
+    def _show(self, infos: list[BackupInfo]) -> None:
+        self.infos = infos
+        self.table.setRowCount(len(infos))
+        for row, info in enumerate(infos):
+            cells = [
+                info.file.taken_at.astimezone().strftime("%a %d %b %Y, %H:%M"),
+                info.file.label_text,
+                human_size(info.size),
+                self.tr("unreadable") if info.entries is None else str(info.entries),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        count = self.tr("No backups in this folder yet.") if not infos else self.tr("{0} backups.").format(len(infos))
+        self.message.setText(f"{self.note} {count}".strip())
+
+    # --- actions ---------------------------------------------------------------------------------------------
+
+    def _ask_folder(self, start: Path) -> Path | None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for backups"), str(start))
+        return Path(chosen) if chosen else None
+
+    def _on_choose_clicked(self) -> None:
+        chosen = self.choose_folder(self.safety.folder)
+        if chosen is not None:
+            self._use_folder(chosen)
+
+    def _use_folder(self, folder: Path | None) -> None:
+        try:
+            if folder is not None:
+                folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self.safety.set_folder(folder.resolve() if folder is not None else None)
+        except OSError as exc:
+            self.error.show_error(self.tr("That folder cannot be used: {0}").format(exc.strerror or exc))
+            return
+        self.error.clear_error()
+        self.refresh()
+
+    def backup_now(self) -> None:
+        self.error.clear_error()
+        self.backup_button.setEnabled(False)
+        self.message.setText(self.tr("Backing up…"))
+
+        def then(_result: Any) -> None:
+            self.backup_button.setEnabled(True)
+            self.refresh()
+
+        self.safety.problem.connect(self._on_problem)
+        self.safety.backup("manual", force=True, then=then)
+
+    def _on_problem(self, text: str) -> None:
+        self.safety.problem.disconnect(self._on_problem)
+        self.backup_button.setEnabled(True)
+        self.message.clear()
+        self.error.show_error(text)
+
+    def selected(self) -> BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.infos[rows[0].row()] if rows and rows[0].row() < len(self.infos) else None
+
+    def restore_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        when = chosen.file.taken_at.astimezone().strftime("%A %d %B %Y at %H:%M")
+        entries = "" if chosen.entries is None else self.tr(" ({0} entries)").format(chosen.entries)
+        text = self.tr(
+            "Replace your journal with the backup made on {0}{1}?\n\nAnything logged after that will no longer be "
+            "in your journal. Your journal as it is now is backed up first, so you can undo this by restoring "
+            "that backup."
+        ).format(when, entries)
+        if not self.confirm(text):
+            return
+        self.error.clear_error()
+        self.restore_button.setEnabled(False)
+        self.backup_button.setEnabled(False)
+        self.message.setText(self.tr("Restoring…"))
+        self.safety.restore(chosen.file.path, self._on_restored, self._on_restore_failed)
+
+    def _on_restored(self, result: Any) -> None:
+        self.backup_button.setEnabled(True)
+        self.services.undo.clear()  # undo steps refer to the journal as it was
+        self.services.events.data_changed.emit()
+        text = self.tr("Restored: your journal now holds {0} entries.").format(result.entries)
+        if result.safety_copy is not None:
+            text += " " + self.tr("The journal as it was is kept as the newest backup (“before a restore”).")
+        self.services.events.status_message.emit(text)
+        self.note = text
+        self.refresh()
+
+    def _on_restore_failed(self, trace: str) -> None:
+        self.backup_button.setEnabled(True)
+        self.message.clear()
+        self.error.show_error(last_error_line(trace))
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, services: Services, safety: BackupController, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.setAccessibleName("Settings")
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        self.backups = BackupsPage(services, safety)
+        self.tabs.addTab(self.backups, self.tr("&Backups"))
+        layout.addWidget(self.tabs, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(760, 560)
