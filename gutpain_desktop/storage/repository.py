@@ -11,7 +11,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from sqlalchemy import Select, String, Table, delete, func, insert, select, type_coerce, update
@@ -58,6 +58,9 @@ from .mapping import (
     now_utc,
 )
 from .models import CategoryRow, FoodMemoryRow, SettingRow, SymptomRow
+
+if TYPE_CHECKING:
+    from .bulk import BulkRepository
 
 CATEGORY: Table = CategoryRow.__table__  # type: ignore[assignment]
 SYMPTOM: Table = SymptomRow.__table__  # type: ignore[assignment]
@@ -247,6 +250,13 @@ class EntryRepository:
         self._unlinked_meals: dict[str, list[str]] = {}
         #: Whether SQLite has its JSON functions (see :meth:`measurements`); found out on first use.
         self._json_arrays: bool | None = None
+
+    @property
+    def bulk(self) -> BulkRepository:
+        """Bulk reads for export and the one-transaction write of an import (see :mod:`.bulk`)."""
+        from .bulk import BulkRepository
+
+        return BulkRepository(self._sessions, self._catalog)
 
     # --- writing -----------------------------------------------------------------------------------------------
 
