@@ -160,7 +160,7 @@ def build_report(
     for day, key, value in zip(m.symptom_dates, m.symptom_keys, m.symptom_severity, strict=True):
         symptoms[key][day].append(float(value))
     symptom_daily = {k: {d: sum(v) / len(v) for d, v in days.items()} for k, days in symptoms.items()}
-    worst = {}
+    worst: dict[date, float] = {}
     for day, value in zip(m.pain_dates, m.pain_intensity, strict=True):
         worst[day] = max(worst.get(day, 0.0), float(value))
 

@@ -104,7 +104,7 @@ def _charts(page: _Page, data: ReportData) -> None:
         ax.tick_params(labelsize=6.5)
         if "0-10" in title:
             ax.set_ylim(0, 10)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))  # type: ignore[no-untyped-call]
         ax.grid(alpha=0.3)
         ax.legend(fontsize=6, loc="upper left", frameon=False, ncol=3)
     rows = (len(panels) + 1) // 2

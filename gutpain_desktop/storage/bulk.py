@@ -120,7 +120,7 @@ class BulkRepository:
             utc = type_coerce(ENTRY.c.occurred_utc, String)
             query = select(ENTRY.c.id, ENTRY.c.kind, utc, ENTRY.c.utc_offset_min, ENTRY.c.note)
             query = _filter(query, wanted, start, end).order_by(ENTRY.c.occurred_utc, ENTRY.c.id)
-            found.entries = [tuple(r) for r in s.execute(query)]  # type: ignore[misc]
+            found.entries = [(r[0], r[1], r[2], r[3], r[4]) for r in s.execute(query)]
             for kind in wanted:
                 table, columns = DETAIL_COLUMNS[kind]
                 detail = select(table.c.entry_id, *(table.c[c] for c in columns)).join_from(
@@ -195,9 +195,7 @@ class BulkRepository:
         return ImportOutcome(len(fresh), len(entries) - len(fresh), cats, syms)
 
 
-def _add_names(
-    s: Session, table: Table, items: Sequence[tuple[str, str]], extra: dict[str, Any]
-) -> tuple[str, ...]:
+def _add_names(s: Session, table: Table, items: Sequence[tuple[str, str]], extra: dict[str, Any]) -> tuple[str, ...]:
     """Insert catalog items (categories or symptoms) as (key, name), skipping keys already there; return the keys
     added. A key that is not a valid key is made from the name."""
     have = set(s.scalars(select(table.c.key)))
