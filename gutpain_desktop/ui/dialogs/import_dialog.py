@@ -30,7 +30,7 @@ from ...exchange.flaredown import (
     inspect_flaredown,
     plan_flaredown,
 )
-from ...exchange.importing import ImportPlan, apply_plan
+from ...exchange.importing import ImportFailed, ImportPlan, apply_plan
 from ...storage.bulk import ImportOutcome
 from ..forms.base import form_layout, hint
 from ..services import Services
@@ -151,20 +151,28 @@ class ImportDialog(TaskDialog):
         mapping = self.chosen_mapping() if self.flaredown is not None else None
         known = self.flaredown
 
-        def work(_progress: Any, _cancelled: Any) -> tuple[ImportPlan, FlaredownFile | None]:
+        def work(_progress: Any, _cancelled: Any) -> tuple[ImportPlan, FlaredownFile | None] | ImportFailed:
             from ...exchange.csv_import import plan_gutpain_csv
 
-            if fmt == FLAREDOWN:
-                file = known if known is not None and known.path == path else inspect_flaredown(path)
-                return plan_flaredown(file, services, mapping), file
-            return plan_gutpain_csv(path, services), None
+            try:
+                if fmt == FLAREDOWN:
+                    file = known if known is not None and known.path == path else inspect_flaredown(path)
+                    return plan_flaredown(file, services, mapping), file
+                return plan_gutpain_csv(path, services), None
+            except ImportFailed as exc:  # a file that cannot be imported at all: said plainly, not as an error
+                return exc
 
         self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)
         self.status.setText(self.tr("Checking the file…"))
         self.runner.run_with_progress(work, self._on_checked, self._on_error, self._on_progress)
 
-    def _on_checked(self, result: tuple[ImportPlan, FlaredownFile | None]) -> None:
+    def _on_checked(self, result: tuple[ImportPlan, FlaredownFile | None] | ImportFailed) -> None:
+        if isinstance(result, ImportFailed):
+            self.preview.setPlainText(str(result))
+            self.status.setText(self.tr("This file cannot be imported; nothing was changed."))
+            self._finished()
+            return
         plan, file = result
         if file is not None and self.flaredown is None:
             self.flaredown = file
