@@ -44,6 +44,15 @@ def test_import_dialog_maps_flaredown_columns_and_imports_all(qtbot, window, ui_
     assert ui_store.entries.count() == 0  # checking writes nothing
 
     # The person maps "Fibromyalgia" to their own "Abdominal pain" and checks again.
+    shown = [dialog.mapping.cellWidget(row, 3).currentText() for row in range(6)]
+    assert shown == [
+        "New symptom: Fibromyalgia",
+        "Symptom: Fatigue",
+        "Symptom: Bloating",  # matched whatever the case
+        "New symptom: Joint stiffness",
+        "Medication taken (context entry)",
+        "Medication taken (context entry)",
+    ]
     combo = dialog.mapping.cellWidget(0, 3)
     assert isinstance(combo, QComboBox) and combo.currentText() == "New symptom: Fibromyalgia"
     combo.setCurrentIndex(combo.findText("Symptom: Abdominal pain"))
@@ -55,6 +64,8 @@ def test_import_dialog_maps_flaredown_columns_and_imports_all(qtbot, window, ui_
     qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=20_000)
     assert "Imported 15 entries" in dialog.status.text()
     assert ui_store.entries.count() == 15
+    bloating = [e for e in ui_store.entries.entries() if getattr(e, "symptom", "") == "bloating"]
+    assert [e.severity for e in bloating] == [3, 0]
     assert not any(d.key == "fibromyalgia" for d in ui_store.catalog.symptoms())
     dialog.reject()
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.entries import KIND_LABELS, EntryKind
 from ...exchange.csv_export import ExportOptions, ExportResult, export_csv
-from ..forms.base import form_layout, hint
+from ..forms.base import buddy_label, form_layout, hint
 from ..services import Services
 from .task_dialog import HEALTH_DATA_NOTICE, DateRange, TaskDialog
 
@@ -43,7 +43,7 @@ class ExportDialog(TaskDialog):
         choose.clicked.connect(self._choose_folder)
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(choose)
-        form.addRow(self.tr("&Folder"), folder_row)
+        form.addRow(buddy_label(self.tr("&Folder"), self.folder), folder_row)
         self.range = DateRange(all_dates=True)
         form.addRow(self.tr("Dates"), self.range)
         self.kinds = QListWidget()
@@ -144,7 +144,7 @@ class ReportDialog(TaskDialog):
         choose.clicked.connect(self._choose_file)
         file_row.addWidget(self.path, 1)
         file_row.addWidget(choose)
-        form.addRow(self.tr("&File"), file_row)
+        form.addRow(buddy_label(self.tr("&File"), self.path), file_row)
         self.name = QLineEdit()
         self.name.setAccessibleName("Name on the summary (optional)")
         self.name.setPlaceholderText(self.tr("optional"))

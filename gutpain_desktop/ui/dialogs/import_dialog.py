@@ -32,7 +32,7 @@ from ...exchange.flaredown import (
 )
 from ...exchange.importing import ImportFailed, ImportPlan, apply_plan
 from ...storage.bulk import ImportOutcome
-from ..forms.base import form_layout, hint
+from ..forms.base import buddy_label, form_layout, hint
 from ..services import Services
 from .task_dialog import TaskDialog
 
@@ -60,7 +60,7 @@ class ImportDialog(TaskDialog):
         choose.clicked.connect(self._choose_file)
         file_row.addWidget(self.path, 1)
         file_row.addWidget(choose)
-        form.addRow(self.tr("&File"), file_row)
+        form.addRow(buddy_label(self.tr("&File"), self.path), file_row)
         self.format = QComboBox()
         self.format.setAccessibleName("Format of the file")
         self.format.addItem(self.tr("GutPain Desktop entries.csv"), GUTPAIN)
@@ -213,8 +213,10 @@ class ImportDialog(TaskDialog):
             else:
                 combo.addItem(self.tr("Medication taken (context entry)"), (Target.MEDICATION.value, ""))
             combo.addItem(self.tr("Skip this column"), (Target.SKIP.value, ""))
-            wanted = defaults[column.name]
-            combo.setCurrentIndex(max(combo.findData((wanted.target.value, wanted.value)), 0))
+            wanted = (defaults[column.name].target.value, defaults[column.name].value)
+            # findData cannot compare Python tuples: look for the default by hand.
+            index = next((i for i in range(combo.count()) if tuple(combo.itemData(i)) == wanted), 0)
+            combo.setCurrentIndex(index)
             combo.currentIndexChanged.connect(self._on_mapping_changed)
             self.mapping.setCellWidget(row, 3, combo)
         self.mapping.resizeColumnsToContents()
