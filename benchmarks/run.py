@@ -507,6 +507,13 @@ def main(argv: list[str] | None = None) -> int:
         from backup_bench import bench_backup  # beside this file, like insights_bench
 
         bench_backup(working_copy(cached), report, runs=3 if args.quick else 5)
+
+        print("exchange: CSV export and import against raw sqlite3 + csv ...", file=sys.stderr, flush=True)
+        from exchange_bench import bench_exchange  # beside this file, like insights_bench
+
+        bench_exchange(
+            working_copy(cached), report, runs=2 if args.quick else 3, million=0 if args.quick else 1_000_000
+        )
     except Exception as exc:  # report what was measured so far, then fail
         report.note(f"error: {type(exc).__name__}: {exc}")
         report.failed = True

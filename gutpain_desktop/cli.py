@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         "mostly shows that people start one at a bad time)",
     )
     _add_safety(commands)
+    _exchange_commands(commands)
     return parser
 
 
@@ -80,6 +81,55 @@ def _add_safety(commands: Any) -> None:
     from .cli_safety import add_safety_commands
 
     add_safety_commands(commands)
+
+
+def _exchange_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from .domain.entries import EntryKind
+
+    export = commands.add_parser(
+        "export",
+        help="write entries.csv, daily_summary.csv and data_dictionary.csv for a practitioner or a spreadsheet",
+        description="Write three CSV files into DIR: entries.csv (one row per recorded value), daily_summary.csv "
+        "(one row per day, empty cells where nothing was logged) and data_dictionary.csv (what every column means). "
+        "The files hold health data: they are readable by you only; share them with care.",
+    )
+    export.add_argument("--out", required=True, metavar="DIR", help="folder for the files (created if needed)")
+    export.add_argument("--from", dest="start", type=_day, metavar="DATE", help="first day (YYYY-MM-DD)")
+    export.add_argument("--to", dest="end", type=_day, metavar="DATE", help="last day (YYYY-MM-DD)")
+    export.add_argument(
+        "--kinds",
+        nargs="+",
+        choices=[k.value for k in EntryKind],
+        metavar="KIND",
+        help="only these kinds of entry in entries.csv: " + ", ".join(k.value for k in EntryKind),
+    )
+    export.add_argument("--excel", action="store_true", help="add a UTF-8 byte order mark so Excel reads accents")
+
+    report = commands.add_parser(
+        "report",
+        help="write a one- to two-page PDF summary for a clinician",
+        description="Write a PDF summary of a period (default: the last 13 weeks): averages and trends with small "
+        "charts, stool form, diet phases and challenges, the strongest associations with their caveats, red-flag "
+        "events logged and the scales used.",
+    )
+    report.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    report.add_argument("--from", dest="start", type=_day, metavar="DATE", help="first day (YYYY-MM-DD)")
+    report.add_argument("--to", dest="end", type=_day, metavar="DATE", help="last day (YYYY-MM-DD)")
+    report.add_argument("--name", default="", help="a name to print on it (optional)")
+
+    imported = commands.add_parser(
+        "import",
+        help="import entries from our own entries.csv or a Flaredown CSV export (all or nothing)",
+        description="Read FILE, check every row, and add its entries in one step: either all of them or, on any "
+        "problem, none (each problem is listed with its line and column). Entries already in the journal are kept "
+        "as they are, so importing a file twice adds nothing. Flaredown columns map to your symptoms of the same "
+        "name (new ones are created); its 0-4 ratings become 0-10.",
+    )
+    imported.add_argument("file", metavar="FILE", help="the CSV file to import")
+    imported.add_argument(
+        "--format", choices=("gutpain", "flaredown"), default=None, help="the file's format (default: guessed)"
+    )
+    imported.add_argument("--dry-run", action="store_true", help="only check the file and show what would be added")
 
 
 def _day(text: str) -> date:
@@ -111,6 +161,10 @@ def run_command(args: argparse.Namespace) -> int:
         return _insights(args)
     if args.command in SAFETY_COMMANDS:
         return _safety(args)
+    if args.command in ("export", "report", "import"):
+        from . import cli_exchange
+
+        return int(getattr(cli_exchange, f"run_{args.command}")(args))
     print(f"unknown command {args.command}", file=sys.stderr)  # pragma: no cover - argparse rejects it first
     return 2
 

@@ -11,7 +11,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from sqlalchemy import Select, String, Table, delete, func, insert, select, type_coerce, update
@@ -60,6 +60,9 @@ from .mapping import (
     now_utc,
 )
 from .models import CategoryRow, FoodMemoryRow, SettingRow, SymptomRow
+
+if TYPE_CHECKING:
+    from .bulk import BulkRepository
 
 CATEGORY: Table = CategoryRow.__table__  # type: ignore[assignment]
 SYMPTOM: Table = SymptomRow.__table__  # type: ignore[assignment]
@@ -254,6 +257,13 @@ class EntryRepository:
         """Drop what was remembered about the file (after a restore replaced its contents)."""
         self._unlinked_meals.clear()
         self._json_arrays = None
+
+    @property
+    def bulk(self) -> BulkRepository:
+        """Bulk reads for export and the one-transaction write of an import (see :mod:`.bulk`)."""
+        from .bulk import BulkRepository
+
+        return BulkRepository(self._sessions, self._catalog)
 
     # --- writing -----------------------------------------------------------------------------------------------
 

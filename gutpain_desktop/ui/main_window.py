@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -134,6 +135,16 @@ class MainWindow(QMainWindow):
         settings.triggered.connect(self.open_settings)
         file_menu.addAction(settings)
         file_menu.addSeparator()
+        for text, slot, shortcut in (
+            ("&Export for a practitioner (CSV)…", self.open_export, "Ctrl+E"),
+            ("PDF &summary (Report)…", self.open_report, "Ctrl+P"),
+            ("&Import…", self.open_import, "Ctrl+I"),
+        ):
+            action = QAction(self.tr(text), self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -222,6 +233,26 @@ class MainWindow(QMainWindow):
         from .dialogs.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.services, self.safety, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_export(self) -> QDialog:
+        from .dialogs.exchange import ExportDialog
+
+        return self._open_dialog(ExportDialog(self.services, self))
+
+    def open_report(self) -> QDialog:
+        from .dialogs.exchange import ReportDialog
+
+        return self._open_dialog(ReportDialog(self.services, self))
+
+    def open_import(self) -> QDialog:
+        from .dialogs.import_dialog import ImportDialog
+
+        return self._open_dialog(ImportDialog(self.services, self))
+
+    def _open_dialog(self, dialog: QDialog) -> QDialog:
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
