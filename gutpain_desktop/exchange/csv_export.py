@@ -207,7 +207,7 @@ def _values(kind: EntryKind, eid: str, d: tuple[Any, ...], data: ExportRows) -> 
         yield "sss", "", str(sss), u["sss"]
         yield "fs", "", str(wpi + sss), u["fs"]
     elif kind is EntryKind.CONTEXT:
-        period, illness, fever, alcohol, exercise, medication = d
+        period, illness, fever, alcohol, exercise, medication, reaction_food, reactions = d
         yield "period", "", _yes_no(period), u["period"]
         yield "illness", "", _yes_no(illness), u["illness"]
         yield "fever", "", _yes_no(fever), u["fever"]
@@ -215,6 +215,10 @@ def _values(kind: EntryKind, eid: str, d: tuple[Any, ...], data: ExportRows) -> 
         yield "exercise", "", _yes_no(exercise), u["exercise"]
         if medication:
             yield "medication", "", neutralise(medication), "text"
+        if reaction_food:
+            yield "reaction_food", "", neutralise(reaction_food), "text"
+        for reaction in (r for r in reactions.split(",") if r):
+            yield "reaction", "", reaction, u["reaction"]
 
 
 def write_entries(path: Path, data: ExportRows, *, excel_bom: bool = False) -> int:

@@ -34,6 +34,7 @@ from ..domain.entries import (
     PainEntry,
     PainKind,
     PainRecall,
+    Reaction,
     SleepEntry,
     StressEntry,
     SymptomEntry,
@@ -429,6 +430,8 @@ def _build(eid: UUID, r: _Entry) -> AnyEntry:
         alcohol=bool(r.flag("alcohol")),
         exercise=bool(r.flag("exercise")),
         medication=r.text("medication"),
+        reaction_food=r.text("reaction_food"),
+        reactions=frozenset(_reaction(v) for v in r.all("reaction")),
         **common,
     )
 
@@ -449,6 +452,14 @@ def _sleep(r: _Entry, common: dict[str, Any]) -> SleepEntry:
         refreshed=r.flag("woke_refreshed"),
         **common,
     )
+
+
+def _reaction(v: _Value) -> Reaction:
+    try:
+        return Reaction(v.value)
+    except ValueError:
+        known = ", ".join(r.value for r in Reaction)
+        raise _Bad(v.line, "value", f"'{v.value[:60]}' is not a known reaction ({known})") from None
 
 
 def _site(v: _Value) -> BodySite:

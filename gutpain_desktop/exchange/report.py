@@ -15,11 +15,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..domain.entries import (
+    REACTION_LABELS,
     BowelEntry,
     ChallengeEntry,
     ChallengeOutcome,
     ContextEntry,
     EntryKind,
+    Reaction,
     humanise,
 )
 from ..domain.measurements import Measurements
@@ -236,8 +238,12 @@ def _red_flags(store: Any, data: ReportData, start: date, end: date) -> None:
                 events.append(f"{day}: blood seen with a bowel movement")
             if e.at_night:
                 events.append(f"{day}: bowel movement that woke them at night")
-        elif isinstance(e, ContextEntry) and e.fever:
-            events.append(f"{day}: fever")
+        elif isinstance(e, ContextEntry):
+            if e.fever:
+                events.append(f"{day}: fever")
+            if e.reactions:
+                signs = ", ".join(REACTION_LABELS[r] for r in Reaction if r in e.reactions)
+                events.append(f"{day}: {signs} after {e.reaction_food}")
     if len(events) > MAX_RED_FLAGS:
         extra = len(events) - MAX_RED_FLAGS + 1
         events = [*events[: MAX_RED_FLAGS - 1], f"... and {extra} more such events in the period"]

@@ -158,6 +158,10 @@ MEASURES: tuple[Measure, ...] = (
     Measure(EntryKind.CONTEXT, "alcohol", "Drank alcohol", YES_NO),
     Measure(EntryKind.CONTEXT, "exercise", "Exercised", YES_NO),
     Measure(EntryKind.CONTEXT, "medication", "Medication taken, as written", "text", text=True),
+    Measure(EntryKind.CONTEXT, "reaction_food", "Food or meal the person suspects of an allergic-type reaction, as "
+            "written", "text", text=True),
+    Measure(EntryKind.CONTEXT, "reaction", "What that food brought on (one row each): hives, swelling (lips, face, "
+            "tongue or throat) or breathing_trouble", "category"),
 )  # fmt: skip
 
 #: (kind, measure name) -> Measure. Symptom ratings are not listed: their measure is the symptom's key.

@@ -57,7 +57,10 @@ DETAIL_COLUMNS: dict[EntryKind, tuple[Table, tuple[str, ...]]] = {
         WEEKLY_CHECKIN,
         ("fatigue", "unrefreshed", "cognitive", "headaches", "lower_abdominal_pain", "depression", "wpi", "sss"),
     ),
-    EntryKind.CONTEXT: (CONTEXT, ("period", "illness", "fever", "alcohol", "exercise", "medication")),
+    EntryKind.CONTEXT: (
+        CONTEXT,
+        ("period", "illness", "fever", "alcohol", "exercise", "medication", "reaction_food", "reactions"),
+    ),
 }
 
 

@@ -14,7 +14,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gutpain_desktop.domain.entries import FoodItem, MealEntry, MealType, PainEntry, StressEntry, SymptomEntry
+from gutpain_desktop.domain.entries import (
+    EntryKind,
+    FoodItem,
+    MealEntry,
+    MealType,
+    PainEntry,
+    StressEntry,
+    SymptomEntry,
+)
 from gutpain_desktop.exchange.csv_export import ENTRY_COLUMNS, FILES, ExportOptions, export_csv
 from gutpain_desktop.exchange.csv_import import plan_gutpain_csv
 from gutpain_desktop.exchange.files import FORMULA_STARTS, atomic_text, neutralise, restore
@@ -65,6 +73,13 @@ def test_round_trip_gives_identical_files_and_a_second_import_adds_nothing(tmp_p
     assert ("joint_stiffness", "Joint stiffness") in plan.new_symptoms
     outcome = apply_plan(second, plan)
     assert outcome.added == len(plan.entries) == 13 and outcome.already_present == 0
+    (context,) = second.entries.entries(kinds=[EntryKind.CONTEXT])  # a food reaction comes back whole
+    assert context.reaction_food == "prawns, in a curry" and {r.value for r in context.reactions} == {
+        "hives",
+        "swelling",
+    }
+    measures = {(row["kind"], row["measure"], row["value"]) for row in _rows(tmp_path / "out1" / "entries.csv")}
+    assert {("context", "reaction", "hives"), ("context", "reaction", "swelling")} <= measures
     export_csv(second, tmp_path / "out2")
     for name in FILES:
         assert (tmp_path / "out1" / name).read_bytes() == (tmp_path / "out2" / name).read_bytes(), name
