@@ -608,9 +608,10 @@ def _challenge_spans(s: Session, start: date | None, end: date | None) -> list[C
         doses = select(CHALLENGE_DOSE.c.entry_id, CHALLENGE_DOSE.c.day, CHALLENGE_DOSE.c.size).where(
             CHALLENGE_DOSE.c.entry_id.in_(list(sizes))
         )
-        for entry_id, day, size in s.execute(doses):
-            if 1 <= int(day) <= CHALLENGE_DOSE_DAYS:
-                sizes[str(entry_id)][int(day) - 1] = str(size)
+        for dose in s.execute(doses):
+            day: int = dose.day
+            if 1 <= day <= CHALLENGE_DOSE_DAYS:
+                sizes[dose.entry_id][day - 1] = dose.size
     spans = [
         ChallengeSpan(
             row.local_date,
