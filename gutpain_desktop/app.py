@@ -49,8 +49,14 @@ def run_app(args: argparse.Namespace) -> int:
     from .privacy import install_network_guard
 
     install_network_guard()
-    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from .logs import FORMAT, ScrubbingFormatter, log_dir, setup_logging
+
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING)
+    console.setFormatter(ScrubbingFormatter(FORMAT))
+    logging.basicConfig(level=logging.WARNING, handlers=[console])
     data_dir = resolve_data_dir(args.data_dir)
+    setup_logging(log_dir(args.data_dir))  # before anything can go wrong; owner-only, rotated, no health values
 
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
@@ -97,6 +103,9 @@ def run_app(args: argparse.Namespace) -> int:
 
         auto = AutoBackup(store.path, folder, paused=found.damaged)
         window = MainWindow(store, data_dir=data_dir, auto_backup=auto)
+        from .ui.errors import ErrorReporter
+
+        reporter = ErrorReporter(lambda: window).install()  # unexpected errors: logged, a calm note, carry on
         window.show()
         if notices:
             window.notice_safety(" ".join(notices))
@@ -111,6 +120,7 @@ def run_app(args: argparse.Namespace) -> int:
         try:
             return app.exec()
         finally:
+            reporter.uninstall()
             window.safety.backup_on_exit()
             store.close()
     finally:
