@@ -106,7 +106,7 @@ def run_app(args: argparse.Namespace) -> int:
         from .ui.errors import ErrorReporter
 
         reporter = ErrorReporter(lambda: window).install()  # unexpected errors: logged, a calm note, carry on
-        window.show()
+        window.comfort.show_at_start()  # or only the tray icon, if the person chose to start minimised
         if notices:
             window.notice_safety(" ".join(notices))
         QTimer.singleShot(0, window.safety.start)  # the start backup and weekly check run after the window is up

@@ -24,6 +24,7 @@ from .. import APP_NAME, __version__
 from ..domain.entries import Entry, EntryKind
 from ..storage import Store
 from ..storage.safety import AutoBackup
+from .comfort import ComfortController
 from .dialogs.entry_dialog import EntryDialog
 from .dialogs.profile_dialog import ProfileDialog
 from .red_flag_notices import RedFlagNotices
@@ -120,6 +121,8 @@ class MainWindow(QMainWindow):
         self.events.status_message.connect(self.show_status)
         self.events.entry_saved.connect(self._on_entry_saved)
         self.nav.setCurrentRow(0)
+        # Theme, time format, reminders, tray; the window's size, position and last view as they were.
+        self.comfort = ComfortController(self, data_dir or store.path.parent)
         # Reminders are checked after the window is up, and once per burst of saves (a check-in saves several).
         self._flag_timer = QTimer(self)
         self._flag_timer.setSingleShot(True)
@@ -234,7 +237,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         from .dialogs.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.services, self.safety, self)
+        dialog = SettingsDialog(self.services, self.safety, self, comfort=self.comfort)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
@@ -279,4 +282,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for dialog in self.findChildren(EntryDialog):
             dialog.reject()
+        self.comfort.save_window()
         super().closeEvent(event)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,6 +30,10 @@ from ...storage.local_settings import load_settings
 from ..safety import BackupController
 from ..services import Services
 from ..widgets.common import ErrorLabel
+
+if TYPE_CHECKING:
+    from ..comfort import ComfortController
+    from .general_settings import GeneralPage
 
 
 def human_size(size: int) -> str:
@@ -262,7 +266,14 @@ class BackupsPage(QWidget):
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, services: Services, safety: BackupController, parent: QWidget | None = None):
+    def __init__(
+        self,
+        services: Services,
+        safety: BackupController,
+        parent: QWidget | None = None,
+        *,
+        comfort: ComfortController | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setAccessibleName("Settings")
@@ -270,6 +281,12 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.backups = BackupsPage(services, safety)
         self.tabs.addTab(self.backups, self.tr("&Backups"))
+        self.general: GeneralPage | None = None
+        if comfort is not None:
+            from .general_settings import GeneralPage
+
+            self.general = GeneralPage(comfort, safety)
+            self.tabs.addTab(self.general, self.tr("&General: look, reminders, folders"))
         layout.addWidget(self.tabs, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
