@@ -156,3 +156,15 @@ def test_the_walk_finds_an_unnamed_input(qtbot) -> None:  # type: ignore[no-unty
     for widget in (QLineEdit(), QSpinBox(), QCheckBox()):
         layout.addWidget(widget)
     assert len(unnamed_inputs(root)) == 3
+
+
+def test_every_chart_describes_its_data_in_words(qtbot, window, ui_store, now) -> None:  # type: ignore[no-untyped-def]
+    from .test_trends import _seed, _trends
+
+    _seed(ui_store, now)
+    view = _trends(qtbot, window)
+    for chart in view.charts:
+        described = chart.accessibleDescription()
+        assert described and described == chart.canvas.accessibleDescription(), chart.title
+        assert any(ch.isdigit() for ch in described), (chart.title, described)  # it summarises numbers
+        assert "Not enough" not in described, (chart.title, described)
