@@ -197,11 +197,9 @@ def _screenshots(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     try:
-        from PySide6.QtWidgets import QApplication
+        from .ui.screenshots import make_app, take_screenshots
 
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        app.setApplicationName(APP_NAME)
-        from .ui.screenshots import take_screenshots
+        make_app()
 
         store = open_store(data_dir, backup_dir=backup_dir(data_dir))
         try:

@@ -38,6 +38,18 @@ def settle() -> None:
         QCoreApplication.processEvents()
 
 
+def make_app() -> QApplication:
+    import sys
+
+    from .. import APP_ID, APP_NAME
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_ID)
+    return app
+
+
 def take_screenshots(
     store: Store, data_dir: Path, out: Path, *, text_scale: float = 1.0, theme: str | None = None
 ) -> list[Path]:

@@ -24,6 +24,7 @@ from ..commands import DeleteEntriesCommand
 from ..dialogs.entry_dialog import EntryDialog, open_entry_dialog
 from ..models.journal_model import JournalModel
 from ..services import Services
+from ..translate import label as translated
 from ..widgets.common import OptionalDate
 
 
@@ -45,7 +46,7 @@ class JournalView(QWidget):
         self.kind_filter.setAccessibleName("Kind of entry shown")
         self.kind_filter.addItem(self.tr("All entries"), None)
         for kind, label in KIND_LABELS.items():
-            self.kind_filter.addItem(label, kind)
+            self.kind_filter.addItem(translated(label), kind)
         kind_label.setBuddy(self.kind_filter)
         from_label = QLabel(self.tr("&From"))
         self.from_date = OptionalDate("From date")

@@ -50,6 +50,7 @@ from ..forms import local_datetime
 from ..forms.base import PAIN_HINT, SCORE_HINT, buddy_label, form_layout, hint
 from ..forms.ratings import SleepForm
 from ..services import Services
+from ..translate import label as translated
 from ..widgets.common import BodySitePicker, ErrorLabel, ScoreSpin
 from ..widgets.learn import learn_link
 
@@ -73,7 +74,7 @@ class CheckInForm(QGroupBox):
     """Pain, where it hurts, stress, last night's sleep and the tracked symptoms: one save."""
 
     def __init__(self, services: Services, parent: QWidget | None = None):
-        super().__init__("Daily check-in", parent)
+        super().__init__(self.tr("Daily check-in"), parent)
         self.services = services
         layout = QVBoxLayout(self)
         form = form_layout()
@@ -87,7 +88,7 @@ class CheckInForm(QGroupBox):
         self.recall = QComboBox()
         self.recall.setAccessibleName("Pain recall period")
         for recall in (PainRecall.AVERAGE_24H, PainRecall.NOW, PainRecall.WORST):
-            self.recall.addItem(RECALL_LABELS[recall], recall)
+            self.recall.addItem(translated(RECALL_LABELS[recall]), recall)
         pain_row.addWidget(self.pain)
         pain_row.addWidget(self.recall)
         pain_row.addWidget(hint(PAIN_HINT), 1)
@@ -145,7 +146,7 @@ class CheckInForm(QGroupBox):
                 item.widget().setParent(None)  # type: ignore[union-attr]
         self.symptoms = {}
         for index, symptom in enumerate(self.services.catalog.symptoms(tracked_only=True)):
-            label = QLabel(symptom.name)
+            label = QLabel(translated(symptom.name))
             spin = ScoreSpin(symptom.name)
             spin.setMaximumWidth(90)
             label.setBuddy(spin)
@@ -255,7 +256,7 @@ class TodayView(QWidget):
         self.quick_buttons: dict[EntryKind, QPushButton] = {}
         for kind, text, shortcut in QUICK_ADD:
             button = QPushButton(self.tr(text))
-            button.setToolTip(f"{text.replace('&', '').rstrip('…')} ({shortcut})")
+            button.setToolTip(f"{self.tr(text).replace('&', '').rstrip('…')} ({shortcut})")
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
             button.clicked.connect(lambda _=False, k=kind: self.open_entry_dialog(k))
             QShortcut(QKeySequence(shortcut), self, activated=lambda k=kind: self.open_entry_dialog(k))

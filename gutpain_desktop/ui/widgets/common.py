@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.scales import BODY_SITES, REGION_LABELS, BodySite, Region
 from ...domain.validation import ValidationError
+from ...i18n import QT_TRANSLATE_NOOP
+from ..translate import label as translated
 
 NOT_RATED = -1
 
@@ -41,7 +43,11 @@ class ScoreSpin(QSpinBox):
             self.setSpecialValueText("—")
             self.setValue(NOT_RATED)
         self.setAccessibleName(name)
-        self.setToolTip(f"{name}: {low} to {high}" + (" (— = not rated)" if optional else ""))
+        self.setToolTip(
+            (self.tr("{0}: {1} to {2} (— = not rated)") if optional else self.tr("{0}: {1} to {2}")).format(
+                translated(name), low, high
+            )
+        )
         self.setMinimumWidth(70)
 
     def score(self) -> int | None:
@@ -78,8 +84,8 @@ class BodySitePicker(QGroupBox):
 
     changed = Signal()
 
-    def __init__(self, title: str = "Where it hurts", parent: QWidget | None = None):
-        super().__init__(title, parent)
+    def __init__(self, title: str = QT_TRANSLATE_NOOP("Labels", "Where it hurts"), parent: QWidget | None = None):
+        super().__init__(translated(title), parent)
         self.setAccessibleName(title)
         self.boxes: dict[BodySite, QCheckBox] = {}
         grid = QGridLayout(self)
@@ -91,14 +97,14 @@ class BodySitePicker(QGroupBox):
             ("Left side", (Region.LEFT_UPPER, Region.LEFT_LOWER)),
         )
         for col, (heading, regions) in enumerate(columns):
-            grid.addWidget(QLabel(f"<b>{heading}</b>"), 0, col)
+            grid.addWidget(QLabel(f"<b>{translated(heading)}</b>"), 0, col)
             row = 1
             for info in BODY_SITES:
                 if info.region not in regions:
                     continue
-                box = QCheckBox(info.label)
+                box = QCheckBox(translated(info.label))
                 box.setAccessibleName(f"Body site: {info.label}")
-                box.setToolTip(REGION_LABELS[info.region])
+                box.setToolTip(translated(REGION_LABELS[info.region]))
                 box.toggled.connect(self.changed)
                 self.boxes[info.site] = box
                 grid.addWidget(box, row, col)
