@@ -52,6 +52,8 @@ from .diary import _Diary
 from .plan import _Ids
 
 DEMO_SOURCE = "demo"
+#: A setting that says demo entries are in the journal (so the app can say so without counting entries at start).
+DEMO_PRESENT_KEY = "demo.present"
 #: Days written per ``add_many`` call (one transaction each).
 BATCH_DAYS = 90
 MAX_YEARS = 100
@@ -101,4 +103,18 @@ def generate_demo(store: Store, *, years: float = 1.0, seed: int = 1, today: dat
                 store.entries.add_many(batch, source=DEMO_SOURCE, check=False)
             written += len(batch)
             batch, batch_days = [], 0
+    if written:
+        store.catalog.set_setting(DEMO_PRESENT_KEY, "1")
     return written
+
+
+def has_demo(store: Store) -> bool:
+    """Whether demo entries were added and not removed since (a setting: no counting)."""
+    return store.catalog.setting(DEMO_PRESENT_KEY) == "1"
+
+
+def remove_demo(store: Store) -> int:
+    """Remove every demo entry (the person's own entries stay) and return how many were removed."""
+    removed = store.entries.delete_source(DEMO_SOURCE)
+    store.catalog.set_setting(DEMO_PRESENT_KEY, "")
+    return removed

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,6 +44,12 @@ class ScoreSpin(QSpinBox):
         self.setAccessibleName(name)
         self.setToolTip(f"{name}: {low} to {high}" + (" (— = not rated)" if optional else ""))
         self.setMinimumWidth(70)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # Whatever brought the focus here (Tab, a click, Alt+letter, a shortcut), typing replaces the value:
+        # "—" and a digit must never combine into text the box refuses.
+        self.selectAll()
 
     def score(self) -> int | None:
         value = self.value()
