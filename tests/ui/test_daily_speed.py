@@ -67,7 +67,7 @@ def test_every_common_action_shows_its_shortcut_in_the_menu_and_tooltips(window)
     views = {a.text(): a.shortcut().toString() for a in menus["View"].actions() if not a.isSeparator()}
     assert views["Today"] == "Ctrl+1" and views["Journal"] == "Ctrl+2"
     assert [window.nav.item(i).toolTip() for i in range(2)] == ["Today (Ctrl+1)", "Journal (Ctrl+2)"]
-    undo = [a for a in menus["Edit"].actions() if a.text().replace("&", "").startswith("Undo")][0]
+    undo = next(a for a in menus["Edit"].actions() if a.text().replace("&", "").startswith("Undo"))
     assert undo.shortcut().toString() == "Ctrl+Z"
     assert "Ctrl+S" in window.today.checkin.save_button.toolTip()
 

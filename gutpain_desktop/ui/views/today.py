@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -104,6 +105,7 @@ class CheckInForm(QGroupBox):
         pain_section = QWidget()
         pain_form = form_layout(pain_section)
         pain_form.setContentsMargins(0, 0, 0, 0)
+        pain_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         pain_row = QHBoxLayout()
         self.pain = ScoreSpin("Pain")
         self.recall = QComboBox()
@@ -120,6 +122,7 @@ class CheckInForm(QGroupBox):
         stress_section = QWidget()
         stress_form = form_layout(stress_section)
         stress_form.setContentsMargins(0, 0, 0, 0)
+        stress_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         stress_row = QHBoxLayout()
         self.stress = ScoreSpin("Stress")
         stress_row.addWidget(self.stress)
@@ -309,7 +312,8 @@ class TodayView(QWidget):
         self.diet_label = QLabel()
         self.diet_label.setAccessibleName("Current diet phase")
         top.addWidget(self.diet_label)
-        top.addWidget(learn_link(services, "elimination-diets", "About elimination diets"))
+        self.diet_link = learn_link(services, "elimination-diets", "About elimination diets")
+        top.addWidget(self.diet_link)
         outer.addLayout(top)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -379,6 +383,7 @@ class TodayView(QWidget):
         for kind, _text, _shortcut, tracker in QUICK_ADD:
             self.quick_buttons[kind].setVisible(preferences.shows(tracker))
         self.diet_label.setVisible(preferences.shows(Tracker.DIET))
+        self.diet_link.setVisible(preferences.shows(Tracker.DIET))
         self.refresh()
 
     def start_checkin(self) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -29,6 +29,23 @@ OTHER_TRACKERS: tuple[Tracker, ...] = (Tracker.MEALS, Tracker.BOWEL, Tracker.CON
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
+class _MovableList(QListWidget):
+    """Alt+Up / Alt+Down ask to move the current line (handled here, before the list's own arrow keys)."""
+
+    move_requested = Signal(int)
+
+    def __init__(self, movable: bool):
+        super().__init__()
+        self._movable = movable
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        steps = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
+        if self._movable and event.modifiers() == Qt.KeyboardModifier.AltModifier and event.key() in steps:
+            self.move_requested.emit(steps[Qt.Key(event.key())])
+            return
+        super().keyPressEvent(event)
+
+
 class CheckList(QGroupBox):
     """Things to tick, optionally in an order the person sets (Alt+Up / Alt+Down) and with an "add your own" field."""
 
@@ -44,7 +61,7 @@ class CheckList(QGroupBox):
         super().__init__(title, parent)
         self.setAccessibleName(title.replace("&", ""))
         layout = QVBoxLayout(self)
-        self.list = QListWidget()
+        self.list = _MovableList(movable)
         self.list.setAccessibleName(title.replace("&", ""))
         self.list.setToolTip(
             self.tr("Space ticks or unticks; Alt+Up and Alt+Down move the chosen line")
@@ -66,8 +83,7 @@ class CheckList(QGroupBox):
             self.down_button.setToolTip(self.tr("Move the chosen line down (Alt+Down)"))
             self.up_button.clicked.connect(lambda: self.move_current(-1))
             self.down_button.clicked.connect(lambda: self.move_current(1))
-            QShortcut(QKeySequence("Alt+Up"), self.list, activated=lambda: self.move_current(-1))
-            QShortcut(QKeySequence("Alt+Down"), self.list, activated=lambda: self.move_current(1))
+            self.list.move_requested.connect(self.move_current)
             row.addWidget(self.up_button)
             row.addWidget(self.down_button)
             row.addStretch(1)
