@@ -174,7 +174,8 @@ class CatalogRepository:
             if preferences is not None:
                 _put_settings(s, preferences.to_settings())
             if symptom_order:
-                current = list(s.scalars(select(SYMPTOM.c.key).order_by(SYMPTOM.c.position, SYMPTOM.c.name)))
+                keys = select(SYMPTOM.c.key).order_by(SYMPTOM.c.position, SYMPTOM.c.name)
+                current = _texts(s.scalars(keys))
                 ordered = [k for k in dict.fromkeys(symptom_order) if k in current]
                 ordered += [k for k in current if k not in ordered]
                 for position, key in enumerate(ordered):
@@ -188,7 +189,7 @@ class CatalogRepository:
     def preferences(self) -> TrackingPreferences:
         """What the person chose to track (defaults when they never chose)."""
         with self._sessions() as s:
-            values = {key: value for key, value in s.execute(select(SETTING.c.key, SETTING.c.value))}
+            values = {str(key): str(value) for key, value in s.execute(select(SETTING.c.key, SETTING.c.value))}
         return TrackingPreferences.from_settings(values)
 
     def _new_key(self, name: str, table: Table, what: str) -> str:
@@ -224,7 +225,7 @@ class CatalogRepository:
                 .order_by(FOOD_MEMORY.c.use_count.desc(), FOOD_MEMORY.c.name)
                 .limit(limit)
             )
-            return [(name, tuple(cats.split())) for name, cats in s.execute(query)]
+            return [(str(name), tuple(str(cats).split())) for name, cats in s.execute(query)]
 
     def known_foods(self, limit: int = 5000) -> list[str]:
         """Food names logged before, most used first (for autocompletion)."""
@@ -248,6 +249,10 @@ def _put_settings(session: Session, values: Mapping[str, str]) -> None:
     for key, value in values.items():
         session.execute(delete(SETTING).where(SETTING.c.key == key))
         session.execute(insert(SETTING).values(key=key, value=value))
+
+
+def _texts(values: Iterable[Any]) -> list[str]:
+    return [str(value) for value in values]
 
 
 def _food_key(name: str) -> str:
@@ -399,8 +404,8 @@ class EntryRepository:
         no remaining meal has, so nothing of them is offered as you type."""
         with writing(), self._sessions.begin() as s:
             result = s.execute(delete(ENTRY).where(ENTRY.c.source == source))
-            eaten = {_food_key(name) for name in s.scalars(select(MEAL_FOOD.c.name).distinct())}
-            stale = [k for k in s.scalars(select(FOOD_MEMORY.c.name_key)) if k not in eaten]
+            eaten = {_food_key(name) for name in _texts(s.scalars(select(MEAL_FOOD.c.name).distinct()))}
+            stale = [k for k in _texts(s.scalars(select(FOOD_MEMORY.c.name_key))) if k not in eaten]
             for chunk in _chunked(stale):
                 s.execute(delete(FOOD_MEMORY).where(FOOD_MEMORY.c.name_key.in_(chunk)))
             return int(getattr(result, "rowcount", 0) or 0)
