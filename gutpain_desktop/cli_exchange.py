@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from .cli import data_dir_from
-from .exchange.importing import ImportPlan
+from .exchange.importing import ImportPlan, guess_format
 from .paths import backup_dir
 from .storage import DB_FILENAME, Store, open_store
 
@@ -76,16 +76,6 @@ def run_report(args: argparse.Namespace) -> int:
     print(f"Wrote a {pages}-page summary of {data.start} to {data.end} to {out}")
     print("This file holds health data. It is readable by you only; share it with care.")
     return 0
-
-
-def guess_format(path: Path) -> str:
-    """'flaredown' when the first line starts with Date and names Tags and Foods, else 'gutpain'."""
-    try:
-        with path.open("rb") as handle:
-            first = handle.readline(4096).decode("utf-8-sig", errors="replace").strip().lower()
-    except OSError:
-        return "gutpain"
-    return "flaredown" if first.startswith("date") and "tags" in first and "foods" in first else "gutpain"
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -94,8 +94,8 @@ class CatalogRepository:
 
     def ensure_builtins(self) -> None:
         with writing(), self._sessions.begin() as s:
-            have_cats = set(s.scalars(select(CATEGORY.c.key)))
-            have_syms = set(s.scalars(select(SYMPTOM.c.key)))
+            have_cats: set[str] = set(s.scalars(select(CATEGORY.c.key)))
+            have_syms: set[str] = set(s.scalars(select(SYMPTOM.c.key)))
             new_cats = [
                 {"key": c.key, "name": c.name, "builtin": True, "hidden": False, "position": i}
                 for i, c in enumerate(BUILTIN_CATEGORIES)
@@ -376,7 +376,7 @@ class EntryRepository:
             if row is None:
                 raise EntryNotFoundError(f"entry {eid} no longer exists")
             snapshot = load_entries(s, [row])[0]
-            linked = list(s.scalars(select(MEAL.c.entry_id).where(MEAL.c.challenge_id == eid)))
+            linked: list[str] = list(s.scalars(select(MEAL.c.entry_id).where(MEAL.c.challenge_id == eid)))
             s.execute(delete(ENTRY).where(ENTRY.c.id == eid))  # details follow by ON DELETE CASCADE
         if linked:
             self._unlinked_meals[eid] = linked
@@ -671,9 +671,10 @@ def _challenge_spans(s: Session, start: date | None, end: date | None) -> list[C
         doses = select(CHALLENGE_DOSE.c.entry_id, CHALLENGE_DOSE.c.day, CHALLENGE_DOSE.c.size).where(
             CHALLENGE_DOSE.c.entry_id.in_(list(sizes))
         )
-        for entry_id, day, size in s.execute(doses):
+        for dose in s.execute(doses):
+            day: int = dose.day
             if 1 <= day <= CHALLENGE_DOSE_DAYS:
-                sizes[entry_id][day - 1] = size
+                sizes[dose.entry_id][day - 1] = dose.size
     spans = [
         ChallengeSpan(
             row.local_date,

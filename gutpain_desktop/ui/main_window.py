@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.today = TodayView(self.services)
         self.journal = JournalView(self.services)
+        self.journal.export_requested.connect(self.open_export)
+        self.journal.report_requested.connect(self.open_report)
         self.learn = LearnView(self.services)
         self.diet_holder = LazyView(self._make_diet)
         self.insights_holder = LazyView(self._make_insights)

@@ -137,10 +137,12 @@ class BackupsPage(QWidget):
         self.default_button.clicked.connect(lambda: self._use_folder(None))
         self.backup_button.clicked.connect(self.backup_now)
         self.restore_button.clicked.connect(self.restore_selected)
-        self.table.itemSelectionChanged.connect(
-            lambda: self.restore_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
-        )
+        self.table.itemSelectionChanged.connect(self._sync_restore)
         self.refresh()
+
+    def _sync_restore(self) -> None:
+        """Restore is offered exactly when a backup row is selected (and no restore is running)."""
+        self.restore_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
 
     # --- the list --------------------------------------------------------------------------------------------
 
@@ -173,6 +175,8 @@ class BackupsPage(QWidget):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.clearSelection()  # a new list: the old selection may point at another backup now
+        self._sync_restore()
         count = self.tr("No backups in this folder yet.") if not infos else self.tr("{0} backups.").format(len(infos))
         self.message.setText(f"{self.note} {count}".strip())
 
@@ -253,6 +257,7 @@ class BackupsPage(QWidget):
 
     def _on_restore_failed(self, trace: str) -> None:
         self.backup_button.setEnabled(True)
+        self._sync_restore()  # the row is still selected: the person can try again
         self.message.clear()
         self.error.show_error(last_error_line(trace))
 
