@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.demo_notice.remove_requested.connect(self.remove_demo)
         outer.addWidget(self.demo_notice)
         self.demo_tasks = TaskRunner(self)
+        self.welcome: WelcomeDialog | None = None
         body = QHBoxLayout()
         self.nav = QListWidget()
         self.nav.setAccessibleName("Views")
@@ -296,10 +297,15 @@ class MainWindow(QMainWindow):
 
         dialog = WelcomeDialog(self.services, self)
         dialog.demo_requested.connect(self.add_demo)
+        dialog.finished.connect(self._on_welcome_finished)
         dialog.finished.connect(dialog.deleteLater)
         dialog.finished.connect(lambda _result: self.new_checkin())
-        dialog.open()
+        dialog.show()
+        self.welcome = dialog
         return dialog
+
+    def _on_welcome_finished(self) -> None:
+        self.welcome = None  # deleted later by Qt: never touched again
 
     # --- example (demo) data ---------------------------------------------------------------------------------
 
@@ -408,4 +414,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for dialog in self.findChildren(EntryDialog):
             dialog.reject()
+        if self.welcome is not None and self.welcome.isVisible():
+            self.welcome.close()  # unanswered: offered again next time
         super().closeEvent(event)

@@ -37,7 +37,11 @@ def test_welcome_choices_are_kept_after_a_restart(qtbot, tmp_path: Path):
     window = _open_window(qtbot, store)
     welcome = window.offer_welcome()
     assert welcome is not None and welcome.isVisible()
-    assert welcome.windowModality() == Qt.WindowModality.WindowModal  # opened with open(), never exec()
+    assert not welcome.isModal()  # shown beside the window, never exec(): the window stays usable
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.journal
     (privacy,) = [w for w in welcome.findChildren(QLabel) if w.accessibleName() == "What stays private"]
     assert "stays on this computer" in privacy.text() and "never goes online" in privacy.text()
     choices = welcome.choices

@@ -1,6 +1,7 @@
 """The first start of an empty journal: what stays private, what to track, and example data to look around with.
 
-Non-blocking (``open()``); nothing is chosen for the person that they cannot change later in *File ▸ What you track*.
+Modeless (``show()``, never ``exec()``); nothing is chosen for the person that they cannot change later in
+*File ▸ What you track*.
 """
 
 from __future__ import annotations
@@ -70,7 +71,8 @@ class WelcomeDialog(QDialog):
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.skip)
         layout.addWidget(self.buttons)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
+        # Modeless: the window behind stays usable, so nobody is stuck before their first entry.
+        self.setWindowModality(Qt.WindowModality.NonModal)
         self.resize(760, 580)
 
     def start(self) -> None:
