@@ -47,13 +47,12 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from ..domain.entries import AnyEntry, MealEntry
+from ..domain.preferences import DEMO_PRESENT_KEY
 from ..storage import Store
 from .diary import _Diary
 from .plan import _Ids
 
 DEMO_SOURCE = "demo"
-#: A setting that says demo entries are in the journal (so the app can say so without counting entries at start).
-DEMO_PRESENT_KEY = "demo.present"
 #: Days written per ``add_many`` call (one transaction each).
 BATCH_DAYS = 90
 MAX_YEARS = 100
@@ -106,11 +105,6 @@ def generate_demo(store: Store, *, years: float = 1.0, seed: int = 1, today: dat
     if written:
         store.catalog.set_setting(DEMO_PRESENT_KEY, "1")
     return written
-
-
-def has_demo(store: Store) -> bool:
-    """Whether demo entries were added and not removed since (a setting: no counting)."""
-    return store.catalog.setting(DEMO_PRESENT_KEY) == "1"
 
 
 def remove_demo(store: Store) -> int:

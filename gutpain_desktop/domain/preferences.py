@@ -45,6 +45,8 @@ TRACKER_LABELS: dict[Tracker, str] = {
 HIDDEN_KEY = "tracking.hidden"
 ORDER_KEY = "tracking.checkin_order"
 WELCOMED_KEY = "welcome.done"
+#: Set while demo (example) entries are in the journal, so the app can say so without counting entries at start.
+DEMO_PRESENT_KEY = "demo.present"
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
-from ..demo import generate_demo, has_demo, remove_demo
 from ..domain.entries import Entry, EntryKind
-from ..domain.preferences import Tracker
+from ..domain.preferences import DEMO_PRESENT_KEY, Tracker
 from ..storage import Store
 from ..storage.safety import AutoBackup
 from .dialogs.entry_dialog import EntryDialog
@@ -138,7 +137,7 @@ class MainWindow(QMainWindow):
         self.events.preferences_changed.connect(self.apply_preferences)
         self.nav.setCurrentRow(0)
         self.apply_preferences()
-        self.demo_notice.setVisible(has_demo(store))
+        self.demo_notice.setVisible(store.catalog.setting(DEMO_PRESENT_KEY) == "1")
         # Reminders are checked after the window is up, and once per burst of saves (a check-in saves several).
         self._flag_timer = QTimer(self)
         self._flag_timer.setSingleShot(True)
@@ -311,6 +310,8 @@ class MainWindow(QMainWindow):
 
     def add_demo(self) -> None:
         """About three months of example entries, written in the background and marked as demo data."""
+        from ..demo import generate_demo  # the generator (and numpy) load only when asked for
+
         store = self.store
         self.events.status_message.emit(self.tr("Adding example entries…"))
         self.demo_tasks.run(lambda: generate_demo(store, years=DEMO_YEARS), self._on_demo_added, self._on_demo_failed)
@@ -328,6 +329,8 @@ class MainWindow(QMainWindow):
 
     def remove_demo(self) -> None:
         """One step: every demo entry goes; the person's own entries stay. Not undoable (they are made up)."""
+        from ..demo import remove_demo
+
         store = self.store
         self.demo_tasks.run(lambda: remove_demo(store), self._on_demo_removed, self._on_demo_failed)
 

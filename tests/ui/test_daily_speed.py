@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QWidget
 
 from gutpain_desktop.domain.entries import (
     EntryKind,
@@ -217,3 +218,34 @@ def test_same_as_yesterday_repeats_a_meal(qtbot, window, ui_store):
     again.date_edit.setDate(QDate.currentDate().addDays(-1))
     again.form.meal_type.setCurrentIndex(again.form.meal_type.findData(MealType.BREAKFAST))
     assert not again.form.repeat_button.isEnabled()
+
+
+def _mnemonics(root: QWidget) -> list[str]:
+    """The Alt+letter of every visible label (with a buddy), button and group box under ``root``."""
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root):
+            continue
+        if (isinstance(widget, QLabel) and widget.buddy() is not None) or isinstance(widget, QAbstractButton):
+            text = widget.text()
+        elif isinstance(widget, QGroupBox):
+            text = widget.title()
+        else:
+            continue
+        match = re.search(r"(?<!&)&([^&\s])", text)
+        if match:
+            found.append(match.group(1).lower())
+    return found
+
+
+def test_alt_letters_on_the_today_view_and_meal_dialog_are_unambiguous(window):
+    """Two controls with the same Alt+letter make Qt cycle between them instead of acting: never on these screens."""
+    menu_letters = [a.text()[a.text().index("&") + 1].lower() for a in window.menuBar().actions()]
+    window.today.checkin.sleep_box.setChecked(True)
+    today = _mnemonics(window.today) + menu_letters
+    assert sorted(today) == sorted(set(today)), today
+    assert {"n", "s", "g", "q", "y", "u", "p"} <= set(today)
+    dialog = window.new_entry(EntryKind.MEAL)
+    letters = _mnemonics(dialog)
+    assert sorted(letters) == sorted(set(letters)), letters
+    assert "y" in letters

@@ -117,7 +117,7 @@ class CheckInForm(QGroupBox):
         pain_row.addWidget(hint(PAIN_HINT), 1)
         pain_row.addWidget(learn_link(services, "gut-brain-axis", "Gut, brain and pain"))
         pain_form.addRow(buddy_label(self.tr("&Pain (0–10)"), self.pain), pain_row)
-        self.sites = BodySitePicker()
+        self.sites = BodySitePicker(self.tr("Where it h&urts"))  # Alt+U: the first body site
 
         stress_section = QWidget()
         stress_form = form_layout(stress_section)
@@ -372,10 +372,10 @@ class TodayView(QWidget):
         self.date_edit.dateChanged.connect(self._on_day_changed)
         services.events.data_changed.connect(self.refresh)
         services.events.preferences_changed.connect(self.apply_preferences)
-        self.apply_preferences()
+        self.apply_preferences(refresh=False)
         self._on_day_changed()
 
-    def apply_preferences(self) -> None:
+    def apply_preferences(self, refresh: bool = True) -> None:
         """Show what the person tracks (after the welcome or a change in "What you track")."""
         preferences = self.services.catalog.preferences()
         self.checkin.reload_symptoms()
@@ -384,7 +384,8 @@ class TodayView(QWidget):
             self.quick_buttons[kind].setVisible(preferences.shows(tracker))
         self.diet_label.setVisible(preferences.shows(Tracker.DIET))
         self.diet_link.setVisible(preferences.shows(Tracker.DIET))
-        self.refresh()
+        if refresh:
+            self.refresh()
 
     def start_checkin(self) -> None:
         """Ctrl+N: put the cursor in the first field of the check-in."""

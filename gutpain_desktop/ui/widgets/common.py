@@ -87,7 +87,7 @@ class BodySitePicker(QGroupBox):
 
     def __init__(self, title: str = "Where it hurts", parent: QWidget | None = None):
         super().__init__(title, parent)
-        self.setAccessibleName(title)
+        self.setAccessibleName(title.replace("&", ""))
         self.boxes: dict[BodySite, QCheckBox] = {}
         grid = QGridLayout(self)
         grid.setHorizontalSpacing(18)
