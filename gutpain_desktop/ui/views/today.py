@@ -372,20 +372,22 @@ class TodayView(QWidget):
         self.date_edit.dateChanged.connect(self._on_day_changed)
         services.events.data_changed.connect(self.refresh)
         services.events.preferences_changed.connect(self.apply_preferences)
-        self.apply_preferences(refresh=False)
+        self._apply(self.checkin.preferences)  # the form has just been built with them
         self._on_day_changed()
 
-    def apply_preferences(self, refresh: bool = True) -> None:
+    def apply_preferences(self) -> None:
         """Show what the person tracks (after the welcome or a change in "What you track")."""
         preferences = self.services.catalog.preferences()
-        self.checkin.reload_symptoms()
-        self.checkin.apply_preferences(preferences)
+        self.checkin.preferences = preferences
+        self.checkin.reload_symptoms()  # which symptoms, in which order; applies the preferences to the form
+        self._apply(preferences)
+        self.refresh()
+
+    def _apply(self, preferences: TrackingPreferences) -> None:
         for kind, _text, _shortcut, tracker in QUICK_ADD:
             self.quick_buttons[kind].setVisible(preferences.shows(tracker))
         self.diet_label.setVisible(preferences.shows(Tracker.DIET))
         self.diet_link.setVisible(preferences.shows(Tracker.DIET))
-        if refresh:
-            self.refresh()
 
     def start_checkin(self) -> None:
         """Ctrl+N: put the cursor in the first field of the check-in."""
