@@ -20,6 +20,7 @@ from gutpain_desktop.domain.entries import (
     StressEntry,
     SymptomEntry,
 )
+from gutpain_desktop.domain.scales import BodySite
 from gutpain_desktop.ui.dialogs.entry_dialog import EntryDialog
 from gutpain_desktop.ui.views.today import NEW_CHECKIN_SHORTCUT, QUICK_ADD
 
@@ -120,22 +121,20 @@ def test_sleep_times_start_as_the_last_night_logged(qtbot, window, ui_store):
     assert today.checkin.sleep.quality.score() is None  # the rating is asked afresh
 
 
-def test_full_daily_checkin_by_keyboard_alone(qtbot, window, ui_store):
-    """Pain, stress, last night's sleep (times as the night before) with its quality, the five symptoms the
-    check-in asks about by default, saved: every key counted. The count is what the issue note reports."""
-    ui_store.entries.add(
-        SleepEntry(
-            occurred_at=_yesterday_at(7, 15),
-            bed_time=datetime.combine(date.today() - timedelta(days=2), time(23, 20)).astimezone(),
-            wake_time=_yesterday_at(7, 15),
-        )
-    )
-    window.today.set_day(date.today())
-    window.today._on_day_changed()  # the view was built before that night was logged
+def _type_a_full_checkin(window, *, body_sites: bool) -> int:  # type: ignore[no-untyped-def]
+    """Pain, (two body sites,) stress, last night's sleep with its quality, the five symptoms the check-in asks
+    about by default, saved: by keyboard alone, from another view. Returns the number of key presses."""
     QTest.keyClick(window, Qt.Key.Key_2, CTRL)  # start somewhere else: the journal
     keys = Keyboard(window)
     keys.press(Qt.Key.Key_N, CTRL)  # new check-in: Today, cursor in Pain
     keys.type("4")
+    if body_sites:
+        keys.press(Qt.Key.Key_U, ALT)  # Where it h&urts: the first site (jaw, right)
+        keys.press(Qt.Key.Key_Right)  # neck, beside it in the middle column
+        keys.type(" ")
+        keys.press(Qt.Key.Key_Down)
+        keys.press(Qt.Key.Key_Down)  # lower back
+        keys.type(" ")
     keys.press(Qt.Key.Key_S, ALT)  # Stress
     keys.type("3")
     keys.press(Qt.Key.Key_G, ALT)  # Sleep last ni&ght: ticks the box
@@ -147,21 +146,50 @@ def test_full_daily_checkin_by_keyboard_alone(qtbot, window, ui_store):
         if value != "4":
             keys.press(Qt.Key.Key_Tab)
     keys.press(Qt.Key.Key_S, CTRL)  # save
+    return keys.count
 
-    entries = ui_store.entries.entries(start=date.today(), end=date.today())
+
+def _check_the_saved_checkin(window, store, sites: frozenset[BodySite]) -> None:  # type: ignore[no-untyped-def]
+    entries = store.entries.entries(start=date.today(), end=date.today())
     pain = [e for e in entries if isinstance(e, PainEntry)]
     stress = [e for e in entries if isinstance(e, StressEntry)]
     sleep = [e for e in entries if isinstance(e, SleepEntry)]
     symptoms = {e.symptom: e.severity for e in entries if isinstance(e, SymptomEntry)}
-    assert [p.intensity for p in pain] == [4]
+    assert [(p.intensity, p.sites) for p in pain] == [(4, sites)]
     assert [s.level for s in stress] == [3]
     assert len(sleep) == 1 and sleep[0].quality == 6
     assert sleep[0].bed_time is not None and sleep[0].bed_time.time() == time(23, 20)
     assert sleep[0].wake_time is not None and sleep[0].wake_time.time() == time(7, 15)
     assert symptoms == {"fatigue": 5, "brain_fog": 2, "bloating": 6, "abdominal_pain": 3, "headache": 4}
     assert "Check-in saved" in window.status_label.text()
-    print(f"\nFull daily check-in by keyboard: {keys.count} key presses")
-    assert keys.count == 18
+
+
+def _log_last_night(window, store) -> None:  # type: ignore[no-untyped-def]
+    store.entries.add(
+        SleepEntry(
+            occurred_at=_yesterday_at(7, 15),
+            bed_time=datetime.combine(date.today() - timedelta(days=2), time(23, 20)).astimezone(),
+            wake_time=_yesterday_at(7, 15),
+        )
+    )
+    window.today._on_day_changed()  # the view was built before that night was logged
+
+
+def test_full_daily_checkin_by_keyboard_alone(qtbot, window, ui_store):
+    """The count is what the issue note reports."""
+    _log_last_night(window, ui_store)
+    count = _type_a_full_checkin(window, body_sites=False)
+    _check_the_saved_checkin(window, ui_store, frozenset())
+    print(f"\nFull daily check-in by keyboard: {count} key presses")
+    assert count == 18
+
+
+def test_full_daily_checkin_with_body_sites_by_keyboard(qtbot, window, ui_store):
+    _log_last_night(window, ui_store)
+    count = _type_a_full_checkin(window, body_sites=True)
+    _check_the_saved_checkin(window, ui_store, frozenset({BodySite.NECK, BodySite.LOWER_BACK}))
+    print(f"\nFull daily check-in with two body sites by keyboard: {count} key presses")
+    assert count == 24
 
 
 def test_food_names_autocomplete_from_history_with_their_categories(qtbot, window, ui_store):
