@@ -145,6 +145,7 @@ class CheckInForm(QGroupBox):
         self.symptom_box = QGroupBox(self.tr("S&ymptoms (0 = none, 10 = worst imaginable; — = not rated)"))
         self.symptom_box.setAccessibleName("Symptoms")
         self.symptom_grid = QGridLayout(self.symptom_box)
+        self.symptom_grid.setColumnStretch(4, 1)  # labels and boxes keep their size; the space goes to the right
         self.symptoms: dict[str, ScoreSpin] = {}
 
         self.sections: dict[Tracker, QWidget] = {
