@@ -29,7 +29,7 @@ from .. import APP_NAME, autostart
 from ..domain.reminders import Clock, ReminderSchedule, local_now, missed_day
 from ..paths import resource
 from ..storage.app_settings import AppSettings, load_app_settings, save_app_settings
-from .widgets.common import NoticeBanner
+from .widgets.common import ErrorLabel, NoticeBanner
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -125,6 +125,9 @@ class ThemeKeeper:
             self.app.setStyle("Fusion")
             self.app.setPalette(dark_palette() if theme == "dark" else light_palette())
         self.current = theme
+        for widget in QApplication.allWidgets():  # labels that choose their colour by the palette's lightness
+            if isinstance(widget, ErrorLabel):
+                widget.use_colour()
 
 
 class ComfortController(QObject):

@@ -193,3 +193,20 @@ def test_start_at_login_on_macos_is_a_launch_agent(tmp_path: Path, monkeypatch) 
     assert agent["RunAtLoad"] is True and agent["ProgramArguments"][-2:] == ["--data-dir", str(tmp_path / "data")]
     autostart.disable(platform="darwin")
     assert not Path(written).exists()
+
+
+def test_error_text_stays_readable_in_the_dark_theme(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from gutpain_desktop.ui.widgets.common import ErrorLabel
+
+    error = window.today.findChild(ErrorLabel)
+    assert error is not None
+    background = QColor("#202124")
+    window.comfort.theme.apply("dark")
+    flush()
+    colour = QColor(error.styleSheet().split("color: ")[1].split(";")[0])
+    assert contrast(colour, error.palette().color(error.backgroundRole())) >= 4.5
+    assert contrast(colour, background) >= 4.5
+    window.comfort.theme.apply("system")
+    flush()
+    colour = QColor(error.styleSheet().split("color: ")[1].split(";")[0])
+    assert contrast(colour, error.palette().color(error.backgroundRole())) >= 4.5

@@ -6,8 +6,9 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -161,8 +162,20 @@ class ErrorLabel(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.use_colour()
         self.setAccessibleName("Problems with the input")
+
+    def use_colour(self) -> None:
+        """Dark red on a light window, light red on a dark one: 4.5:1 or more on either (WCAG AA)."""
+        dark = QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        sheet = f"color: {'#ff8a80' if dark else '#b00020'}; font-weight: bold;"
+        if self.styleSheet() != sheet:
+            self.setStyleSheet(sheet)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self.use_colour()
+        super().changeEvent(event)
         self.hide()
 
     def show_error(self, error: ValidationError | str) -> None:
