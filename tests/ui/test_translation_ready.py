@@ -144,3 +144,36 @@ def test_pyside6_lupdate_extracts_the_ui_texts_and_the_domain_labels(tmp_path) -
     for text in ("Daily check-in", "Upper arm, left", "Watery, no solid pieces", "Bowel movement", "Pain calendar"):
         assert f"<source>{text}</source>" in catalogue, text
     assert "<name>Labels</name>" in catalogue
+
+
+def test_a_compiled_translation_in_the_folder_is_loaded_for_the_system_language(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtCore import QLocale
+
+    from gutpain_desktop.ui.translate import install_translations
+
+    release = Path(sys.executable).with_name("pyside6-lrelease")
+    if not release.exists() and shutil.which("pyside6-lrelease") is None:
+        pytest.skip("pyside6-lrelease is not installed")
+    source = tmp_path / "gutpain_de.ts"
+    source.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="de">'
+        "<context><name>Labels</name><message><source>Neck</source><translation>Nacken</translation></message>"
+        "</context></TS>",
+        encoding="utf-8",
+    )
+    tool = str(release) if release.exists() else "pyside6-lrelease"
+    subprocess.run([tool, str(source), "-qm", str(tmp_path / "gutpain_de.qm")], check=True, capture_output=True)
+    app = QCoreApplication.instance()
+    installed = install_translations(app, tmp_path, QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        assert installed
+        assert QCoreApplication.translate("Labels", "Neck") == "Nacken"
+    finally:
+        for translator in installed:
+            QCoreApplication.removeTranslator(translator)
+    assert QCoreApplication.translate("Labels", "Neck") == "Neck"
