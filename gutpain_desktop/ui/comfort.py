@@ -11,10 +11,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QDate, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QCalendarWidget,
     QDateEdit,
     QLabel,
@@ -152,9 +153,10 @@ class ComfortController(QObject):
         self.backfill_banner = NoticeBanner()
         self.backfill_banner.setAccessibleName(self.tr("Missed day"))
         self.backfill_banner.link_activated.connect(self._fill_in)
-        layout = window.centralWidget().layout()
-        if layout is not None:
-            layout.insertWidget(0, self.backfill_banner)  # type: ignore[attr-defined]
+        central = window.centralWidget()
+        layout = central.layout() if central is not None else None
+        if isinstance(layout, QBoxLayout):
+            layout.insertWidget(0, self.backfill_banner)
         self._formatted: set[int] = set()
         app.focusChanged.connect(self._on_focus_changed)
         window.stack.currentChanged.connect(lambda _row: self.format_inputs(window))
@@ -207,9 +209,9 @@ class ComfortController(QObject):
                 edit.setDisplayFormat(time_format)
         for calendar in root.findChildren(QCalendarWidget):
             calendar.setFirstDayOfWeek(first_day)
-        for edit in root.findChildren(QDateEdit):
-            if edit.calendarPopup() and edit.calendarWidget() is not None:
-                edit.calendarWidget().setFirstDayOfWeek(first_day)
+        for date_edit in root.findChildren(QDateEdit):
+            if date_edit.calendarPopup() and date_edit.calendarWidget() is not None:
+                date_edit.calendarWidget().setFirstDayOfWeek(first_day)
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is None:
@@ -269,17 +271,21 @@ class ComfortController(QObject):
             self.tray.setToolTip(APP_NAME)
             menu = QMenu(self.window)
             menu.addAction(self.tr("Open {0}").format(APP_NAME), self.raise_window)
-            menu.addAction(self.tr("Today's check-in"), lambda: (self.raise_window(), self.window.show_view("Today")))
+            menu.addAction(self.tr("Today's check-in"), self.open_today)
             menu.addSeparator()
             menu.addAction(self.tr("Quit"), QApplication.quit)
             self.tray.setContextMenu(menu)
             self.tray.activated.connect(lambda _reason: self.raise_window())
-            self.tray.messageClicked.connect(lambda: (self.raise_window(), self.window.show_view("Today")))
+            self.tray.messageClicked.connect(self.open_today)
             self.tray.show()
         elif not wanted and self.tray is not None:
             self.tray.hide()
             self.tray.deleteLater()
             self.tray = None
+
+    def open_today(self) -> None:
+        self.raise_window()
+        self.window.show_view("Today")
 
     def raise_window(self) -> None:
         self.window.showNormal()
@@ -316,7 +322,7 @@ class ComfortController(QObject):
         self.backfill_banner.show_notice(
             self.tr(
                 "Nothing was logged yesterday, {0}. If you like, you can fill it in now; a rough guess is fine."
-            ).format(QLocale().toString(day, QLocale.FormatType.LongFormat)),
+            ).format(QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)),
             f"fill:{day.isoformat()}",
             self.tr("Fill in yesterday"),
         )

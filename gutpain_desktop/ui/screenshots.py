@@ -86,17 +86,23 @@ def take_screenshots(
         window.show_view(name)
         settle()
         if name == "Trends":
+            from .views.trends import TrendsView
+
             trends = window.trends
-            wait_for(lambda t=trends: t.data is not None)  # type: ignore[attr-defined,misc]
-            for chart in trends.charts:  # type: ignore[attr-defined]
+            assert isinstance(trends, TrendsView)
+            wait_for(lambda t=trends: t.data is not None)  # type: ignore[misc]
+            for chart in trends.charts:
                 chart.ensure_drawn()
             save(window, name)
-            for chart in trends.charts:  # type: ignore[attr-defined]
+            for chart in trends.charts:
                 save(chart, f"trends-{chart.title}")
         elif name == "Insights":
+            from .views.insights import InsightsView
+
             insights = window.insights
+            assert isinstance(insights, InsightsView)
             settle()
-            wait_for(lambda v=insights: v.run_button.isEnabled() and not v.progress.isVisible())  # type: ignore[attr-defined,misc]
+            wait_for(lambda v=insights: v.run_button.isEnabled() and not v.progress.isVisible())  # type: ignore[misc]
             save(window, name)
         else:
             save(window, name)
