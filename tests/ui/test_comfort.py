@@ -210,3 +210,16 @@ def test_error_text_stays_readable_in_the_dark_theme(qtbot, window) -> None:  # 
     flush()
     colour = QColor(error.styleSheet().split("color: ")[1].split(";")[0])
     assert contrast(colour, error.palette().color(error.backgroundRole())) >= 4.5
+
+
+def test_start_minimised_without_a_tray_still_shows_the_window(qtbot, ui_store) -> None:  # type: ignore[no-untyped-def]
+    from gutpain_desktop.storage.app_settings import update_app_settings
+
+    update_app_settings(ui_store.path.parent, start_minimised=True, tray_icon=True)
+    window = MainWindow(ui_store)
+    qtbot.addWidget(window)
+    assert window.comfort.tray is None  # the offscreen platform has no system tray
+    window.comfort.show_at_start()
+    qtbot.waitExposed(window)
+    assert window.isVisible()  # never hidden with no way back
+    window.close()
