@@ -138,8 +138,10 @@ def _change(
         remove_quietly(temp, *companions(temp))
         if isinstance(exc, EncryptionError | PassphraseError):
             raise
-        if isinstance(exc, OSError | error_types()):
-            raise EncryptionError(f"The new copy of your journal could not be written; nothing was changed: {exc}")
+        if isinstance(exc, (OSError, *error_types())):
+            raise EncryptionError(
+                f"The new copy of your journal could not be written; nothing was changed: {exc}"
+            ) from exc
         raise
     if new_key is not None:
         update_settings(data_dir, encrypted=True)
@@ -193,7 +195,8 @@ def _swap(db_path: Path, old_key: str | None, temp: Path) -> None:
         raise EncryptionError("Your journal is still open somewhere (its write-ahead log is not empty); nothing was "
                               "changed.")  # fmt: skip
     os.replace(temp, db_path)
-    remove_quietly(*companions(db_path), *companions(temp))  # an empty -wal / stale -shm of the old file must not meet the new one
+    # An empty -wal / stale -shm of the old file must not meet the new one.
+    remove_quietly(*companions(db_path), *companions(temp))
     if os.name == "posix":
         fd = os.open(db_path.parent, os.O_RDONLY)
         try:
