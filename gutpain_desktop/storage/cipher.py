@@ -72,6 +72,11 @@ def open_error_types() -> tuple[type[BaseException], ...]:
     return (PassphraseError, *error_types())
 
 
+def io_error_types() -> tuple[type[BaseException], ...]:
+    """The operating system's errors and the database errors of either driver."""
+    return (OSError, *error_types())
+
+
 def is_database_error(error: BaseException) -> bool:
     return isinstance(error, error_types())
 

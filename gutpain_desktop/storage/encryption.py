@@ -24,15 +24,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .backup import BackupError
 from .backups import take_backup
 from .cipher import (
     MIN_PASSPHRASE,
     PassphraseError,
     check_passphrase,
     connect,
-    error_types,
     export_copy,
     fsync_file,
+    io_error_types,
     is_encrypted_file,
     remove_quietly,
 )
@@ -127,7 +128,9 @@ def _change(
     try:
         backup = take_backup(db_path, backup_dir, label, key=old_key).path
         before = table_counts(db_path, old_key)
-    except (OSError, *error_types()) as exc:
+    except BackupError as exc:
+        raise EncryptionError(f"Your journal could not be backed up first, so nothing was changed: {exc}") from exc
+    except io_error_types() as exc:
         raise EncryptionError(f"Your journal could not be backed up first, so nothing was changed: {exc}") from exc
     temp = db_path.with_name(f".{db_path.name}.{label}.partial")
     remove_quietly(temp, *companions(temp))
@@ -138,7 +141,7 @@ def _change(
         remove_quietly(temp, *companions(temp))
         if isinstance(exc, EncryptionError | PassphraseError):
             raise
-        if isinstance(exc, (OSError, *error_types())):
+        if isinstance(exc, io_error_types()):
             raise EncryptionError(
                 f"The new copy of your journal could not be written; nothing was changed: {exc}"
             ) from exc
