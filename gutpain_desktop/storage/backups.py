@@ -212,8 +212,8 @@ def check_backup(backup: Path, known_revision: Callable[[str | None], bool], key
             ) from exc
     elif is_encrypted_file(backup):
         raise RestoreError(
-            "This backup is encrypted (or is not a journal at all), and your journal is not: its passphrase would be "
-            "needed to open it. Nothing was changed."
+            "This backup cannot be used: it is encrypted (or is not a journal at all) and your journal is not, so "
+            "its passphrase would be needed to open it. Nothing was changed."
         )
     check = quick_check(backup, key)
     if not check.ok:
