@@ -122,7 +122,7 @@ def connect(
         encrypted = is_encrypted_file(path)
     if not encrypted:
         return sqlite3.connect(_uri(path, read_only), uri=True, timeout=timeout)
-    if key is None:
+    if not key:  # None, or nothing typed (SQLCipher refuses an empty key)
         raise PassphraseError("This file is encrypted; its passphrase is needed to open it.")
     connection = driver().connect(_uri(path, read_only), uri=True, timeout=timeout)
     try:
