@@ -65,6 +65,7 @@ def run_app(args: argparse.Namespace) -> int:
 
     from .storage import DB_FILENAME, DatabaseTooNewError, MigrationError, open_store
     from .storage.backups import RestoreError
+    from .storage.cipher import is_encrypted_file
     from .storage.local_settings import load_settings
     from .storage.lock import AlreadyOpenError, InstanceLock
     from .storage.safety import AutoBackup, check_at_start, recover_from
@@ -82,12 +83,17 @@ def run_app(args: argparse.Namespace) -> int:
         folder = loaded.settings.backup_folder(data_dir)
         notices = [loaded.problem] if loaded.problem else []
         db_path = data_dir / DB_FILENAME
+        key = None
+        if loaded.settings.encrypted and is_encrypted_file(db_path):
+            key = _unlock(data_dir, db_path, remembered=loaded.settings.remember_passphrase)
+            if key is None:
+                return 0  # the person chose Quit
         try:
-            found = check_at_start(db_path, folder)  # quick_check; a damaged file is moved aside, never deleted
+            found = check_at_start(db_path, folder, key)  # quick_check; a damaged file is moved aside, never deleted
             log.info("start-up check: %s in %.0f ms", found.check.verdict.value, found.check.seconds * 1000)
             if found.damaged:
-                notices.append(_recover(found, db_path, folder, recover_from))
-            store = open_store(data_dir, backup_dir=folder)  # backs up before any migration
+                notices.append(_recover(found, db_path, folder, lambda d, b, f: recover_from(d, b, f, key)))
+            store = open_store(data_dir, backup_dir=folder, key=key)  # backs up before any migration
         except (DatabaseTooNewError, MigrationError, RestoreError, OSError) as exc:
             log.error("could not open %s: %s", data_dir, exc)
             _tell(f"Could not open your journal in {data_dir}.\n\n{exc}")
@@ -95,7 +101,7 @@ def run_app(args: argparse.Namespace) -> int:
 
         from .ui.main_window import MainWindow
 
-        auto = AutoBackup(store.path, folder, paused=found.damaged)
+        auto = AutoBackup(store.path, folder, paused=found.damaged, key=key)
         window = MainWindow(store, data_dir=data_dir, auto_backup=auto)
         window.show()
         if notices:
@@ -115,6 +121,30 @@ def run_app(args: argparse.Namespace) -> int:
             store.close()
     finally:
         lock.release()
+
+
+def _unlock(data_dir: Path, db_path: Path, *, remembered: bool) -> str | None:
+    """The checked passphrase of the encrypted journal: from the keyring if it remembers it, else typed in the unlock
+    dialog. None when the person quits."""
+    from . import keychain
+    from .storage.cipher import PassphraseError, check_passphrase
+    from .storage.local_settings import update_settings
+    from .ui.dialogs.unlock_dialog import UnlockDialog
+
+    if remembered:
+        stored = keychain.load(data_dir)
+        if stored is not None:
+            try:
+                check_passphrase(db_path, stored)
+                return stored
+            except PassphraseError:
+                log.warning("the passphrase in the keyring does not open the journal; asking for it")
+    dialog = UnlockDialog(db_path, keyring_available=keychain.available())
+    if dialog.exec() != UnlockDialog.DialogCode.Accepted or dialog.passphrase is None:
+        return None
+    if dialog.remember and keychain.save(data_dir, dialog.passphrase):
+        update_settings(data_dir, remember_passphrase=True)
+    return dialog.passphrase
 
 
 def _recover(found: StartupCheck, db_path: Path, folder: Path, recover: Callable[[Path, Path, Path], object]) -> str:

@@ -158,6 +158,11 @@ class AutoBackup:
     last_error: str = ""
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
+    @property
+    def lock(self) -> threading.Lock:
+        """Held while a backup is written; encryption changes hold it too, so no backup runs during a swap."""
+        return self._lock
+
     def needed(self, changes: int) -> bool:
         return not self.paused and (self.backed_up_at_change is None or changes != self.backed_up_at_change)
 
