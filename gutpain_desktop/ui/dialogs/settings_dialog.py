@@ -400,9 +400,10 @@ class SecurityPage(QWidget):
         self._remember(new if remember else None)
         self.services.events.data_changed.emit()
         if result.encrypted:
-            text = self.tr("Done: your journal is encrypted ({0} entries, all checked). {1}").format(
-                result.entries, self.tr(FORGOTTEN)
-            )
+            text = self.tr(
+                "Done: your journal is encrypted ({0} entries, all checked). The next time the app starts it asks "
+                "for the passphrase."
+            ).format(result.entries)
         else:
             text = self.tr("Done: your journal is no longer encrypted ({0} entries, all checked).").format(
                 result.entries

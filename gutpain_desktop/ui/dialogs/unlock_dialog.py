@@ -91,6 +91,7 @@ class UnlockDialog(QDialog):
                     "again."
                 )
             )
+            self.resize(self.width(), max(self.height(), self.heightForWidth(self.width()), self.sizeHint().height()))
             return
         self.passphrase = typed
         self.remember = self.remember_box.isEnabled() and self.remember_box.isChecked()
