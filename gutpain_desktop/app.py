@@ -66,7 +66,7 @@ def run_app(args: argparse.Namespace) -> int:
     from .storage import DB_FILENAME, DatabaseTooNewError, MigrationError, open_store
     from .storage.backups import RestoreError
     from .storage.cipher import is_encrypted_file
-    from .storage.local_settings import load_settings
+    from .storage.local_settings import load_settings, update_settings
     from .storage.lock import AlreadyOpenError, InstanceLock
     from .storage.safety import AutoBackup, check_at_start, recover_from
 
@@ -83,11 +83,16 @@ def run_app(args: argparse.Namespace) -> int:
         folder = loaded.settings.backup_folder(data_dir)
         notices = [loaded.problem] if loaded.problem else []
         db_path = data_dir / DB_FILENAME
-        key = None
-        if loaded.settings.encrypted and is_encrypted_file(db_path):
-            key = _unlock(data_dir, db_path, remembered=loaded.settings.remember_passphrase)
-            if key is None:
+        key: str | None = None
+        # Not an SQLite header: encrypted, or a damaged plain journal. The settings say which to expect; if they do
+        # not (the settings file was lost) but a backup is encrypted too, the person is asked which it is.
+        if is_encrypted_file(db_path) and (loaded.settings.encrypted or _encrypted_backups(folder)):
+            unlocked = _unlock(data_dir, db_path, loaded.settings.remember_passphrase, not loaded.settings.encrypted)
+            if unlocked is False:
                 return 0  # the person chose Quit
+            key = unlocked if isinstance(unlocked, str) else None  # True: never encrypted; checked as damaged
+        elif loaded.settings.encrypted and db_path.is_file():
+            update_settings(data_dir, encrypted=False)  # cut off just after decrypting: the file is plain
         try:
             found = check_at_start(db_path, folder, key)  # quick_check; a damaged file is moved aside, never deleted
             log.info("start-up check: %s in %.0f ms", found.check.verdict.value, found.check.seconds * 1000)
@@ -123,13 +128,21 @@ def run_app(args: argparse.Namespace) -> int:
         lock.release()
 
 
-def _unlock(data_dir: Path, db_path: Path, *, remembered: bool) -> str | None:
+def _encrypted_backups(folder: Path) -> bool:
+    """Whether any of this app's backups is encrypted (reads 16 bytes of each; retention keeps a few dozen)."""
+    from .storage.backups import backup_files
+    from .storage.cipher import is_encrypted_file
+
+    return any(is_encrypted_file(b.path) for b in backup_files(folder))
+
+
+def _unlock(data_dir: Path, db_path: Path, remembered: bool, maybe_damaged: bool) -> str | bool:
     """The checked passphrase of the encrypted journal: from the keyring if it remembers it, else typed in the unlock
-    dialog. None when the person quits."""
+    dialog. False when the person quits; True when they say it was never encrypted (so it may be damaged)."""
     from . import keychain
     from .storage.cipher import PassphraseError, check_passphrase
     from .storage.local_settings import update_settings
-    from .ui.dialogs.unlock_dialog import UnlockDialog
+    from .ui.dialogs.unlock_dialog import NOT_ENCRYPTED, UNLOCKED, UnlockDialog
 
     if remembered:
         stored = keychain.load(data_dir)
@@ -139,9 +152,14 @@ def _unlock(data_dir: Path, db_path: Path, *, remembered: bool) -> str | None:
                 return stored
             except PassphraseError:
                 log.warning("the passphrase in the keyring does not open the journal; asking for it")
-    dialog = UnlockDialog(db_path, keyring_available=keychain.available())
-    if dialog.exec() != UnlockDialog.DialogCode.Accepted or dialog.passphrase is None:
-        return None
+    dialog = UnlockDialog(db_path, keyring_available=keychain.available(), maybe_damaged=maybe_damaged)
+    dialog.exec()
+    if dialog.choice == NOT_ENCRYPTED:
+        return True
+    if dialog.choice != UNLOCKED or dialog.passphrase is None:
+        return False
+    if maybe_damaged:  # the settings file had lost track: it knows again
+        update_settings(data_dir, encrypted=True)
     if dialog.remember and keychain.save(data_dir, dialog.passphrase):
         update_settings(data_dir, remember_passphrase=True)
     return dialog.passphrase

@@ -14,6 +14,7 @@ from gutpain_desktop.storage import open_store
 from gutpain_desktop.storage.backups import backup_files
 from gutpain_desktop.storage.cipher import SQLITE_HEADER
 from gutpain_desktop.storage.encryption import encrypt_journal
+from gutpain_desktop.storage.local_settings import load_settings, settings_path
 from tests.samples import every_kind
 from tests.unit.test_encryption import raw_counts
 
@@ -62,12 +63,7 @@ def test_the_app_asks_for_the_passphrase_and_opens_the_encrypted_journal(tmp_pat
     store.close()
     encrypt_journal(data_dir, store.path, PASS, data_dir / "backups")
 
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("GUTPAIN_DATA_DIR", None)
-    done = subprocess.run(
-        [sys.executable, "-c", SESSION, "--data-dir", str(data_dir), PASS],
-        capture_output=True, text=True, timeout=90, env=env, stdin=subprocess.DEVNULL,
-    )  # fmt: skip
+    done = _start(data_dir)
     assert done.returncode == 0, done.stderr
     assert "wrong: That passphrase does not open this journal." in done.stdout
     assert "| still open: True" in done.stdout
@@ -78,3 +74,19 @@ def test_the_app_asks_for_the_passphrase_and_opens_the_encrypted_journal(tmp_pat
     assert start, [b.label for b in backup_files(data_dir / "backups")]
     assert start[0].path.read_bytes()[:16] != SQLITE_HEADER and raw_counts(start[0].path, PASS)["entry"] == 10
     assert raw_counts(store.path, PASS)["entry"] == 10
+
+    # The settings file is lost: the encrypted backups tell the app to ask (not to move the journal aside as damaged).
+    settings_path(data_dir).unlink()
+    again = _start(data_dir)
+    assert again.returncode == 0, again.stderr
+    assert "rows: 10" in again.stdout and not [p for p in data_dir.iterdir() if ".damaged-" in p.name]
+    assert load_settings(data_dir).settings.encrypted
+
+
+def _start(data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("GUTPAIN_DATA_DIR", None)
+    return subprocess.run(
+        [sys.executable, "-c", SESSION, "--data-dir", str(data_dir), PASS],
+        capture_output=True, text=True, timeout=90, env=env, stdin=subprocess.DEVNULL,
+    )  # fmt: skip

@@ -14,7 +14,7 @@ from gutpain_desktop.storage.encryption import encrypt_journal
 from gutpain_desktop.storage.local_settings import load_settings
 from gutpain_desktop.storage.safety import check_at_start
 from gutpain_desktop.ui.dialogs.recovery_dialog import RESTORE, START_EMPTY, RecoveryDialog
-from gutpain_desktop.ui.dialogs.unlock_dialog import UnlockDialog
+from gutpain_desktop.ui.dialogs.unlock_dialog import NOT_ENCRYPTED, UNLOCKED, UnlockDialog
 from tests.samples import every_kind, table_counts
 from tests.unit.test_encryption import raw_counts
 
@@ -121,11 +121,22 @@ def test_the_unlock_dialog_refuses_a_wrong_passphrase_and_opens_with_the_right_o
     type_into(qtbot, dialog.field, PASS)
     click(qtbot, dialog.unlock_button)
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.passphrase == PASS and not dialog.remember
+    assert dialog.choice == UNLOCKED and dialog.never_button is None
     reopened = open_store(data_dir, key=dialog.passphrase)
     try:
         assert reopened.entries.count() == 10
     finally:
         reopened.close()
+
+    # The settings file lost track (it says nothing about encryption): the person may say it was never encrypted.
+    unsure = UnlockDialog(store.path, keyring_available=False, maybe_damaged=True)
+    qtbot.addWidget(unsure)
+    unsure.show()
+    shown = " ".join(label.text() for label in unsure.findChildren(QLabel))
+    assert "either you encrypted it, or it is damaged" in shown
+    assert unsure.never_button is not None
+    click(qtbot, unsure.never_button)
+    assert unsure.choice == NOT_ENCRYPTED and unsure.passphrase is None and not unsure.isVisible()
 
 
 def test_the_recovery_dialog_offers_the_newest_good_backup_or_an_empty_journal(qtbot, tmp_path: Path, now):
