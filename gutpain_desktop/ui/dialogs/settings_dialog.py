@@ -53,13 +53,18 @@ def last_error_line(trace: str) -> str:
     return last.split(": ", 1)[1] if ": " in last else last
 
 
-def ask(parent: QWidget, text: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, parent.tr("Restore a backup"), text, parent=parent)
+def ask_yes(parent: QWidget, title: str, text: str, yes: str) -> bool:
+    """A question with one button that does it and Cancel (a real modal: tests replace the callers' ``confirm``)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    restore = box.addButton(parent.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+    button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
-    return box.clickedButton() is restore
+    return box.clickedButton() is button
+
+
+def ask(parent: QWidget, text: str) -> bool:
+    return ask_yes(parent, parent.tr("Restore a backup"), text, parent.tr("Restore"))
 
 
 class BackupsPage(QWidget):
@@ -272,15 +277,6 @@ class BackupsPage(QWidget):
         self._sync_restore()  # the row is still selected: the person can try again
         self.message.clear()
         self.error.show_error(last_error_line(trace))
-
-
-def ask_yes(parent: QWidget, title: str, text: str, yes: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
-    return box.clickedButton() is button
 
 
 class SecurityPage(QWidget):
