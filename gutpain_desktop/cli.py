@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_safety(commands)
     _exchange_commands(commands)
+    from .cli_crypt import add_crypt_commands
+
+    add_crypt_commands(commands)
     shots = commands.add_parser(
         "screenshots",
         help="save a picture of every main view of the app, drawn offscreen on your journal",
@@ -166,6 +169,15 @@ def data_dir_from(args: argparse.Namespace) -> Path:
 
 def run_command(args: argparse.Namespace) -> int:
     os.umask(0o077)
+    from .cli_crypt import CRYPT_COMMANDS, PassphraseNeeded, journal_key, run_crypt_command
+
+    if args.command in CRYPT_COMMANDS:
+        return run_crypt_command(args, data_dir_from(args))
+    try:
+        args.key = journal_key(data_dir_from(args))  # None for a plain journal; asked once for an encrypted one
+    except PassphraseNeeded as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
     if args.command == "demo":
         return _demo(args)
     if args.command == "insights":
@@ -202,7 +214,7 @@ def _screenshots(args: argparse.Namespace) -> int:
 
         make_app()
 
-        store = open_store(data_dir, backup_dir=backup_dir(data_dir))
+        store = open_store(data_dir, backup_dir=backup_dir(data_dir), key=args.key)
         try:
             written = take_screenshots(store, data_dir, Path(args.out), text_scale=args.text_scale, theme=args.theme)
         finally:
@@ -225,7 +237,7 @@ def _demo(args: argparse.Namespace) -> int:
     from .storage import open_store
 
     data_dir = data_dir_from(args)
-    store = open_store(data_dir, backup_dir=backup_dir(data_dir))
+    store = open_store(data_dir, backup_dir=backup_dir(data_dir), key=args.key)
     try:
         if args.remove:
             print(f"Removed {remove_demo(store)} demo entries from {data_dir}; your own entries are untouched.")
@@ -265,7 +277,7 @@ def _insights(args: argparse.Namespace) -> int:
     if not (data_dir / DB_FILENAME).is_file():
         print(f"No journal in {data_dir}: nothing to analyse yet.", file=sys.stderr)
         return 1
-    store = open_store(data_dir, backup_dir=backup_dir(data_dir))
+    store = open_store(data_dir, backup_dir=backup_dir(data_dir), key=args.key)
     try:
         names = store.catalog.names()
         outcomes = args.symptom or [PAIN, *(d.key for d in store.catalog.symptoms(tracked_only=True))]
