@@ -168,3 +168,32 @@ def test_every_chart_describes_its_data_in_words(qtbot, window, ui_store, now) -
         assert described and described == chart.canvas.accessibleDescription(), chart.title
         assert any(ch.isdigit() for ch in described), (chart.title, described)  # it summarises numbers
         assert "Not enough" not in described, (chart.title, described)
+
+
+def test_journal_columns_fit_their_text_at_twice_the_text_size(qtbot, ui_store, now) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from gutpain_desktop.domain.entries import BowelEntry
+    from gutpain_desktop.ui.main_window import MainWindow
+
+    ui_store.entries.add(BowelEntry(occurred_at=now.replace(month=9, day=30) if now.month > 9 else now, bristol=4))
+    app = QApplication.instance()
+    font = app.font()
+    large = app.font()
+    large.setPointSizeF(font.pointSizeF() * 2)
+    app.setFont(large)
+    try:
+        window = MainWindow(ui_store)
+        qtbot.addWidget(window)
+        window.show()
+        window.show_view("Journal")
+        journal = window.journal
+        qtbot.waitUntil(lambda: journal.model.rowCount() == 1)
+        metrics = journal.table.fontMetrics()
+        header = journal.table.horizontalHeader()
+        for column in range(3):
+            text = str(journal.model.index(0, column).data())
+            assert header.sectionSize(column) > metrics.horizontalAdvance(text), (column, text)
+        window.close()
+    finally:
+        app.setFont(font)

@@ -75,12 +75,12 @@ class JournalView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(0, 130)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, 60)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(2, 130)
+        # Wide enough for the longest date, time and kind in the current font (large text too), measured once.
+        metrics = self.table.fontMetrics()
+        kinds = [translated(text) for text in KIND_LABELS.values()]
+        for column, sample in enumerate(("Wed 30 Sep 2026", "12:59 AM", max(kinds, key=metrics.horizontalAdvance))):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + metrics.averageCharWidth() * 3)
         header.setStretchLastSection(True)
         self.table.activated.connect(self._on_activated)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_selected)
