@@ -174,7 +174,8 @@ class _Checks:
         _check(pixels.size > 0 and colours > 2, "the pain chart drew an empty picture")
         backend = matplotlib.get_backend()
         _check(backend.lower() == "qtagg", f"matplotlib uses the {backend} backend, expected QtAgg")
-        return f"{len(view.charts)} charts drawn with matplotlib {matplotlib.__version__} ({backend}); {view.status.text()}"
+        drawn = f"{len(view.charts)} charts drawn with matplotlib {matplotlib.__version__} ({backend})"
+        return f"{drawn}; {view.status.text()}"
 
     def education(self) -> str:
         self.window.show_view("Learn")
