@@ -1,7 +1,8 @@
 """``gutpain-desktop --self-test``: prove that this copy of the app (from source or from an installer) works.
 
 It opens the main window offscreen, creates a journal in a temporary folder (running every migration), saves and reads
-back one entry of each kind, draws the trends charts, opens an educational panel and writes a CSV export. Each check
+back one entry of each kind, draws the trends charts, opens an educational panel, writes a CSV export and the PDF
+summary. Each check
 prints one line; the first failure stops the test with its reason and a non-zero exit status. Nothing is written
 outside the temporary folder (except the screenshot, when one is asked for), and the person's own journal is never
 opened.
@@ -86,6 +87,7 @@ class _Checks:
         self.step("trends chart", self.trends)
         self.step("educational panel", self.education)
         self.step("CSV export", self.export)
+        self.step("PDF summary", self.pdf_report)
         if self.screenshot:
             self.step("screenshot", self.save_screenshot)
 
@@ -204,6 +206,16 @@ class _Checks:
         _check(result.entries == self.store.entries.count(), f"{result.entries} entries exported")
         _check(len(ids) == result.entries, f"entries.csv holds {len(ids)} entries, expected {result.entries}")
         return f"{', '.join(names)}: {result.entries} entries, {result.values} values"
+
+    def pdf_report(self) -> str:
+        from .exchange.report import build_report
+        from .exchange.report_pdf import write_report
+
+        out = self.folder / "export" / "summary.pdf"
+        pages = write_report(build_report(self.store, None, None), out)
+        head = out.read_bytes()[:5] if out.is_file() else b""
+        _check(pages >= 1 and head == b"%PDF-", f"the summary was not written as a PDF ({pages} pages)")
+        return f"{out.name}: {pages} page(s), {out.stat().st_size // 1024} KB"
 
     def save_screenshot(self) -> str:
         assert self.screenshot is not None
