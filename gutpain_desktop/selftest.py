@@ -85,6 +85,7 @@ class _Checks:
         self.step("save and read back each kind of entry", self.entries)
         self.step("main window", self.main_window)
         self.step("trends chart", self.trends)
+        self.step("chart images", self.chart_images)
         self.step("educational panel", self.education)
         self.step("CSV export", self.export)
         self.step("PDF summary", self.pdf_report)
@@ -178,6 +179,18 @@ class _Checks:
         _check(backend.lower() == "qtagg", f"matplotlib uses the {backend} backend, expected QtAgg")
         drawn = f"{len(view.charts)} charts drawn with matplotlib {matplotlib.__version__} ({backend})"
         return f"{drawn}; {view.status.text()}"
+
+    def chart_images(self) -> str:
+        """What "Save image…" writes: PNG and SVG (savefig imports the SVG writer by name: a bundle can lack it)."""
+        chart = self.window.trends.pain
+        sizes = []
+        for suffix, magic in ((".png", b"\x89PNG"), (".svg", b"<svg")):
+            path = self.folder / f"pain{suffix}"
+            chart.save_image(str(path))
+            data = path.read_bytes() if path.is_file() else b""
+            _check(magic in data[:400], f"saving the pain chart as {suffix[1:].upper()} wrote no image")
+            sizes.append(f"{path.name} {len(data) // 1024} KB")
+        return ", ".join(sizes)
 
     def education(self) -> str:
         self.window.show_view("Learn")
