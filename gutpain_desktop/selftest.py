@@ -45,6 +45,9 @@ def _check(ok: bool, reason: str) -> None:
 def run_self_test(screenshot: str | None = None) -> int:
     """Run every check; 0 when all pass, 1 at the first failure."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")  # a Windows console in a legacy code page must not end the test over a dash
     frozen = "frozen bundle" if getattr(sys, "frozen", False) else "source"
     _say(f"{APP_NAME} {__version__} self-test ({frozen}, Python {sys.version.split()[0]}, {sys.platform})")
     started = time.perf_counter()
