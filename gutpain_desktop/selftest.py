@@ -112,7 +112,8 @@ class _Checks:
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance() or QApplication([sys.argv[0]])
-        _check(isinstance(app, QApplication), "a Qt application without widgets is already running")
+        if not isinstance(app, QApplication):
+            raise SelfTestFailure("a Qt application without widgets is already running")
         self.app = app
         app.setApplicationName(APP_NAME)
         return f"PySide6 {pyside_version}, platform {app.platformName()}"
@@ -187,7 +188,8 @@ class _Checks:
         library = self.window.services.library
         panels = library.search("")
         panel = library.get("bristol-scale") or (panels[0] if panels else None)
-        _check(panel is not None, "no educational panel was found in resources/education")
+        if panel is None:
+            raise SelfTestFailure("no educational panel was found in resources/education")
         self.window.learn.open_panel(panel.id)
         self.app.processEvents()
         shown = self.window.learn.reader.toPlainText()
