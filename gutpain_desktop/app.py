@@ -104,6 +104,7 @@ def run_app(args: argparse.Namespace) -> int:
         if notices:
             window.notice_safety(" ".join(notices))
         QTimer.singleShot(0, window.safety.start)  # the start backup and weekly check run after the window is up
+        QTimer.singleShot(0, window.offer_welcome)  # first start of an empty journal only
         if os.environ.get(BENCH_ENV):
 
             def report() -> None:

@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, help="random seed, for the same data every time (default 1)")
     demo.add_argument("--force", action="store_true", help="add demo entries even beside your own entries")
     demo.add_argument("--replace", action="store_true", help="remove earlier demo entries first (yours stay)")
+    demo.add_argument("--remove", action="store_true", help="only remove the demo entries (yours stay)")
 
     found = commands.add_parser(
         "insights",
@@ -183,12 +184,15 @@ def _safety(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from .demo import generate_demo
+    from .demo import generate_demo, remove_demo
     from .storage import open_store
 
     data_dir = data_dir_from(args)
     store = open_store(data_dir, backup_dir=backup_dir(data_dir))
     try:
+        if args.remove:
+            print(f"Removed {remove_demo(store)} demo entries from {data_dir}; your own entries are untouched.")
+            return 0
         own = store.entries.count(source="user")
         if own and not args.force:
             print(
@@ -205,7 +209,7 @@ def _demo(args: argparse.Namespace) -> int:
             )
             return 1
         if earlier:
-            store.entries.delete_source("demo")
+            remove_demo(store)
         count = generate_demo(store, years=args.years, seed=args.seed)
     finally:
         store.close()

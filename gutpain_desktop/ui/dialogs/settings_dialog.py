@@ -247,6 +247,7 @@ class BackupsPage(QWidget):
         self.backup_button.setEnabled(True)
         self.services.undo.clear()  # undo steps refer to the journal as it was
         self.services.events.data_changed.emit()
+        self.services.events.preferences_changed.emit()  # what is tracked travels with the journal
         text = self.tr("Restored: your journal now holds {0} entries.").format(result.entries)
         if result.safety_copy is not None:
             text += " " + self.tr("The journal as it was is kept as the newest backup (“before a restore”).")
