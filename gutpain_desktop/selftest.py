@@ -45,6 +45,9 @@ def _check(ok: bool, reason: str) -> None:
 def run_self_test(screenshot: str | None = None) -> int:
     """Run every check; 0 when all pass, 1 at the first failure."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")  # a Windows console in a legacy code page must not end the test over a dash
     frozen = "frozen bundle" if getattr(sys, "frozen", False) else "source"
     _say(f"{APP_NAME} {__version__} self-test ({frozen}, Python {sys.version.split()[0]}, {sys.platform})")
     started = time.perf_counter()
@@ -110,7 +113,8 @@ class _Checks:
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance() or QApplication([sys.argv[0]])
-        _check(isinstance(app, QApplication), "a Qt application without widgets is already running")
+        if not isinstance(app, QApplication):
+            raise SelfTestFailure("a Qt application without widgets is already running")
         self.app = app
         app.setApplicationName(APP_NAME)
         return f"PySide6 {pyside_version}, platform {app.platformName()}"
@@ -197,7 +201,8 @@ class _Checks:
         library = self.window.services.library
         panels = library.search("")
         panel = library.get("bristol-scale") or (panels[0] if panels else None)
-        _check(panel is not None, "no educational panel was found in resources/education")
+        if panel is None:
+            raise SelfTestFailure("no educational panel was found in resources/education")
         self.window.learn.open_panel(panel.id)
         self.app.processEvents()
         shown = self.window.learn.reader.toPlainText()

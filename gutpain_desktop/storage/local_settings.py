@@ -85,7 +85,11 @@ def _backup_dir(value: object, problems: list[str]) -> Path | None:
     if "\x00" in value or len(value) > MAX_PATH_LENGTH:
         problems.append("the backup folder name is not a usable path")
         return None
-    path = Path(value).expanduser()
+    try:
+        path = Path(value).expanduser()
+    except RuntimeError:  # "~someone" for a user this machine does not know
+        problems.append("the backup folder names a home folder that does not exist here")
+        return None
     if not path.is_absolute():
         problems.append("the backup folder must be a full path")
         return None
