@@ -92,6 +92,7 @@ class _Checks:
         self.step("educational panel", self.education)
         self.step("CSV export", self.export)
         self.step("PDF summary", self.pdf_report)
+        self.step("encrypted journal", self.encrypted)
         if self.screenshot:
             self.step("screenshot", self.save_screenshot)
 
@@ -234,6 +235,35 @@ class _Checks:
         head = out.read_bytes()[:5] if out.is_file() else b""
         _check(pages >= 1 and head == b"%PDF-", f"the summary was not written as a PDF ({pages} pages)")
         return f"{out.name}: {pages} page(s), {out.stat().st_size // 1024} KB"
+
+    def encrypted(self) -> str:
+        """Encryption at rest (SQLCipher, through the sqlcipher3 package and SQLAlchemy's pysqlcipher dialect, both
+        loaded by name only when a journal is encrypted): a new encrypted journal, one entry, reopened with the
+        passphrase; a wrong passphrase is refused."""
+        from .demo.samples import every_kind
+        from .storage import open_store
+        from .storage.cipher import PassphraseError, check_passphrase, is_encrypted_file
+
+        key = "self-test passphrase, long enough"
+        entry = every_kind(datetime.now().astimezone().replace(microsecond=0) - timedelta(minutes=5))[0]
+        store = open_store(self.folder / "encrypted", key=key)
+        try:
+            store.entries.add(entry)
+        finally:
+            store.close()
+        _check(is_encrypted_file(store.path), "the journal was written without encryption")
+        store = open_store(self.folder / "encrypted", key=key)
+        try:
+            _check(store.entries.get(entry.id) is not None, "the encrypted journal did not give its entry back")
+        finally:
+            store.close()
+        try:
+            check_passphrase(store.path, "not the passphrase at all")
+        except PassphraseError:
+            pass
+        else:
+            raise SelfTestFailure("a wrong passphrase opened the encrypted journal")
+        return "SQLCipher journal migrated, entry read back with the passphrase, a wrong one refused"
 
     def save_screenshot(self) -> str:
         assert self.screenshot is not None
