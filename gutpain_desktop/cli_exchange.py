@@ -18,7 +18,7 @@ def _store_or_none(args: argparse.Namespace, what: str = "nothing to export yet"
     if not (data_dir / DB_FILENAME).is_file():
         print(f"No journal in {data_dir}: {what}.", file=sys.stderr)
         return None
-    return open_store(data_dir, backup_dir=backup_dir(data_dir))
+    return open_store(data_dir, backup_dir=backup_dir(data_dir), key=getattr(args, "key", None))
 
 
 def _check_range(args: argparse.Namespace) -> bool:
@@ -90,7 +90,7 @@ def run_import(args: argparse.Namespace) -> int:
                 return _import(args, path, fmt, empty)
             finally:
                 empty.close()
-    store = open_store(data_dir, backup_dir=backup_dir(data_dir))
+    store = open_store(data_dir, backup_dir=backup_dir(data_dir), key=getattr(args, "key", None))
     try:
         return _import(args, path, fmt, store)
     finally:
