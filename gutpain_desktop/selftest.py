@@ -86,6 +86,7 @@ class _Checks:
         self.step("font", self.font)
         self.step("database and migrations", self.database)
         self.step("save and read back each kind of entry", self.entries)
+        self.step("encrypted journal", self.encrypted)
         self.step("main window", self.main_window)
         self.step("trends chart", self.trends)
         self.step("educational panel", self.education)
@@ -154,6 +155,35 @@ class _Checks:
         count = self.store.entries.count()
         _check(count == len(samples), f"{count} entries in the journal, expected {len(samples)}")
         return ", ".join(kinds)
+
+    def encrypted(self) -> str:
+        """A journal encrypted with SQLCipher (the optional encryption at rest): created, written, reopened."""
+        from .demo.samples import every_kind
+        from .storage import open_store
+        from .storage.cipher import driver
+
+        key = "self-test passphrase, not a secret"
+        folder = self.folder / "encrypted"
+        entry = every_kind(datetime.now().astimezone().replace(microsecond=0))[3]
+        store = open_store(folder, key=key)
+        try:
+            store.entries.add(entry)
+        finally:
+            store.close()
+        header = store.path.read_bytes()[:16]
+        _check(header != b"SQLite format 3\x00", "the encrypted journal was written as a plain SQLite file")
+        store = open_store(folder, key=key)
+        try:
+            got = store.entries.get(entry.id)
+        finally:
+            store.close()
+        _check(got is not None, f"the {entry.kind.value} entry was not found after reopening the encrypted journal")
+        probe = driver().connect(":memory:")
+        try:
+            version = probe.execute("PRAGMA cipher_version").fetchone()[0]
+        finally:
+            probe.close()
+        return f"written, reopened with the passphrase, {entry.kind.value} entry read back (SQLCipher {version})"
 
     def main_window(self) -> str:
         from .ui.main_window import MainWindow
