@@ -86,13 +86,13 @@ class _Checks:
         self.step("font", self.font)
         self.step("database and migrations", self.database)
         self.step("save and read back each kind of entry", self.entries)
+        self.step("encrypted journal", self.encrypted)
         self.step("main window", self.main_window)
         self.step("trends chart", self.trends)
         self.step("chart images", self.chart_images)
         self.step("educational panel", self.education)
         self.step("CSV export", self.export)
         self.step("PDF summary", self.pdf_report)
-        self.step("encrypted journal", self.encrypted)
         if self.screenshot:
             self.step("screenshot", self.save_screenshot)
 
@@ -156,6 +156,45 @@ class _Checks:
         count = self.store.entries.count()
         _check(count == len(samples), f"{count} entries in the journal, expected {len(samples)}")
         return ", ".join(kinds)
+
+    def encrypted(self) -> str:
+        """A journal encrypted with SQLCipher (the optional encryption at rest): created, written, reopened; a wrong
+        passphrase is refused."""
+        from .demo.samples import every_kind
+        from .storage import open_store
+        from .storage.cipher import PassphraseError, check_passphrase, driver
+
+        key = "self-test passphrase, not a secret"
+        folder = self.folder / "encrypted"
+        entry = every_kind(datetime.now().astimezone().replace(microsecond=0))[3]
+        store = open_store(folder, key=key)
+        try:
+            store.entries.add(entry)
+        finally:
+            store.close()
+        header = store.path.read_bytes()[:16]
+        _check(header != b"SQLite format 3\x00", "the encrypted journal was written as a plain SQLite file")
+        store = open_store(folder, key=key)
+        try:
+            got = store.entries.get(entry.id)
+        finally:
+            store.close()
+        _check(got is not None, f"the {entry.kind.value} entry was not found after reopening the encrypted journal")
+        try:
+            check_passphrase(store.path, "not the passphrase at all")
+        except PassphraseError:
+            pass
+        else:
+            raise SelfTestFailure("a wrong passphrase opened the encrypted journal")
+        probe = driver().connect(":memory:")
+        try:
+            version = probe.execute("PRAGMA cipher_version").fetchone()[0]
+        finally:
+            probe.close()
+        return (
+            f"written, reopened with the passphrase, {entry.kind.value} entry read back, a wrong passphrase refused "
+            f"(SQLCipher {version})"
+        )
 
     def main_window(self) -> str:
         from .ui.main_window import MainWindow
@@ -235,35 +274,6 @@ class _Checks:
         head = out.read_bytes()[:5] if out.is_file() else b""
         _check(pages >= 1 and head == b"%PDF-", f"the summary was not written as a PDF ({pages} pages)")
         return f"{out.name}: {pages} page(s), {out.stat().st_size // 1024} KB"
-
-    def encrypted(self) -> str:
-        """Encryption at rest (SQLCipher, through the sqlcipher3 package and SQLAlchemy's pysqlcipher dialect, both
-        loaded by name only when a journal is encrypted): a new encrypted journal, one entry, reopened with the
-        passphrase; a wrong passphrase is refused."""
-        from .demo.samples import every_kind
-        from .storage import open_store
-        from .storage.cipher import PassphraseError, check_passphrase, is_encrypted_file
-
-        key = "self-test passphrase, long enough"
-        entry = every_kind(datetime.now().astimezone().replace(microsecond=0) - timedelta(minutes=5))[0]
-        store = open_store(self.folder / "encrypted", key=key)
-        try:
-            store.entries.add(entry)
-        finally:
-            store.close()
-        _check(is_encrypted_file(store.path), "the journal was written without encryption")
-        store = open_store(self.folder / "encrypted", key=key)
-        try:
-            _check(store.entries.get(entry.id) is not None, "the encrypted journal did not give its entry back")
-        finally:
-            store.close()
-        try:
-            check_passphrase(store.path, "not the passphrase at all")
-        except PassphraseError:
-            pass
-        else:
-            raise SelfTestFailure("a wrong passphrase opened the encrypted journal")
-        return "SQLCipher journal migrated, entry read back with the passphrase, a wrong one refused"
 
     def save_screenshot(self) -> str:
         assert self.screenshot is not None

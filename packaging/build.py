@@ -3,10 +3,11 @@
     python packaging/build.py              # icons, PyInstaller bundle, then the installer of this OS
     python packaging/build.py --self-test  # ... and run the frozen app's self-test
 
-Linux: ``dist/gutpain-desktop/`` (onedir) and ``dist/gutpain-desktop-VERSION-linux-ARCH.tar.gz`` with a .desktop file,
-icons, AppStream metainfo and ``install.sh``. Windows: the onedir and, when Inno Setup's ``iscc`` is installed,
-``dist/gutpain-desktop-VERSION-windows-setup.exe``. macOS: ``dist/GutPain Desktop.app`` and
-``dist/gutpain-desktop-VERSION-macos-ARCH.dmg`` (hdiutil). Needs the ``package`` extra: ``pip install -e ".[package]"``.
+Linux: ``dist/gutpain-desktop/`` (onedir, debug sections stripped) and
+``dist/gutpain-desktop-VERSION-linux-ARCH.tar.gz`` with a .desktop file, icons, AppStream metainfo and ``install.sh``.
+Windows: the onedir and, when Inno Setup's ``iscc`` is installed, ``dist/gutpain-desktop-VERSION-windows-setup.exe``.
+macOS: ``dist/GutPain Desktop.app`` and ``dist/gutpain-desktop-VERSION-macos-ARCH.dmg`` (hdiutil).
+Needs the ``package`` extra: ``pip install -e ".[package]"``.
 """
 
 from __future__ import annotations
@@ -89,8 +90,29 @@ def check_linux_libraries(bundle: Path) -> None:
     say("shared libraries: every dependency is bundled or provided by the system")
 
 
+def strip_debug_info(bundle: Path) -> None:
+    """Remove DWARF debug sections (only those: symbols stay) from the bundled ELF files that carry them.
+
+    libpython, sqlcipher3, kiwisolver, fontTools, SQLAlchemy and CPython's modules ship with debug information that a
+    person never uses. PyInstaller's own strip=True strips everything, which broke numpy's patched libraries here;
+    files without debug sections (numpy's among them) are not touched. The self-test runs on the result.
+    """
+    if not (shutil.which("strip") and shutil.which("readelf")):
+        say("strip/readelf not found (binutils): debug information left in")
+        return
+    before = folder_size(bundle)
+    for lib in sorted(bundle.rglob("*.so*")):
+        if lib.is_symlink() or not lib.is_file():
+            continue
+        sections = subprocess.run(["readelf", "-S", "-W", str(lib)], capture_output=True, text=True).stdout
+        if ".debug_info" in sections:
+            subprocess.run(["strip", "--strip-debug", str(lib)], check=True)
+    say(f"debug information stripped: {megabytes(before - folder_size(bundle))} less")
+
+
 def linux_tarball() -> Path:
     bundle = DIST / APP_ID
+    strip_debug_info(bundle)
     check_linux_libraries(bundle)
     top = f"{APP_ID}-{__version__}"
     out = DIST / f"{top}-linux-{ARCH}.tar.gz"

@@ -16,5 +16,5 @@ sed "s|^Exec=.*|Exec=\"$HERE/gutpain-desktop\"|" "$HERE/share/applications/$ID.d
 cp "$HERE/share/metainfo/$ID.metainfo.xml" "$DATA/metainfo/"
 cp -R "$HERE/share/icons" "$DATA/"
 command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database "$DATA/applications" || true
-command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q "$DATA/icons/hicolor" || true
+command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q "$DATA/icons/hicolor" 2>/dev/null || true
 echo "GutPain Desktop is now in your applications menu. Keep this folder where it is: the menu entry starts it from here."

@@ -36,13 +36,13 @@ def test_the_self_test_checks_everything_and_exits_0(tmp_path: Path) -> None:
         "font",
         "database and migrations",
         "save and read back each kind of entry",
+        "encrypted journal",
         "main window",
         "trends chart",
         "chart images",
         "educational panel",
         "CSV export",
         "PDF summary",
-        "encrypted journal",
         "screenshot",
     ]
     assert "platform offscreen" in done.stdout
