@@ -68,6 +68,9 @@ def run_app(args: argparse.Namespace) -> int:
     app.setOrganizationName(APP_ID)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource("icons", "gutpain.svg"))))
+    from .ui.fonts import register_fonts
+
+    register_fonts(app)
     from .ui.translate import install_translations
 
     install_translations(app, resource("translations"))  # gutpain_<lang>.qm, when a translation exists
