@@ -7,7 +7,6 @@ freedesktop systems), a LaunchAgent plist (macOS) or a value under the HKCU ``Ru
 from __future__ import annotations
 
 import os
-import plistlib
 import shlex
 import sys
 from pathlib import Path
@@ -78,6 +77,8 @@ def enable(data_dir: Path | None = None, platform: str = sys.platform) -> str:
         return f"HKEY_CURRENT_USER\\{RUN_KEY}\\{APP_NAME}"
     path.parent.mkdir(parents=True, exist_ok=True)
     if platform == "darwin":
+        import plistlib
+
         content = plistlib.dumps({"Label": LAUNCH_AGENT_LABEL, "ProgramArguments": command, "RunAtLoad": True})
         path.write_bytes(content)
     else:

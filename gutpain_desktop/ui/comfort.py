@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import APP_NAME, autostart
+from .. import APP_NAME
 from ..domain.reminders import Clock, ReminderSchedule, local_now, missed_day
 from ..paths import resource
 from ..storage.app_settings import AppSettings, load_app_settings, save_app_settings
@@ -186,6 +186,8 @@ class ComfortController(QObject):
             save_app_settings(self.data_dir, settings)
 
     def _set_autostart(self, wanted: bool) -> None:
+        from .. import autostart  # only when the setting changes: not at start-up
+
         try:
             where = autostart.enable(self.data_dir) if wanted else autostart.disable()
         except OSError as exc:
