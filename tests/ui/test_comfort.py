@@ -223,3 +223,15 @@ def test_start_minimised_without_a_tray_still_shows_the_window(qtbot, ui_store) 
     qtbot.waitExposed(window)
     assert window.isVisible()  # never hidden with no way back
     window.close()
+
+
+def test_the_folders_shown_are_this_journals(qtbot, window, ui_store) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLineEdit
+
+    dialog, page = open_general(qtbot, window)
+    shown = {field.accessibleName(): field.text() for field in page.findChildren(QLineEdit) if field.isReadOnly()}
+    data_dir = ui_store.path.parent
+    assert shown["Journal folder"] == str(data_dir)
+    # a journal in a chosen folder logs beside it (when the app is not logging now, e.g. in a test)
+    assert shown["Log folder"] == str(data_dir.resolve() / "logs")
+    dialog.reject()

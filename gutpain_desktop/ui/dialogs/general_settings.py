@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.reminders import Reminder
 from ...logs import current_log_file, log_dir
+from ...paths import default_data_dir
 from ...storage.app_settings import THEMES, TIME_FORMATS, WEEK_STARTS
 from ..comfort import ComfortController, first_day_of_week, time_display_format
 from ..safety import BackupController
@@ -124,10 +125,15 @@ class GeneralPage(QWidget):
         where = QGroupBox(self.tr("Where things are kept"))
         where_form = QFormLayout(where)
         log_file = current_log_file()
+        if log_file is not None:
+            logs = log_file.parent
+        else:  # not logging (screenshots, tests): where the app would log for this journal
+            chosen = comfort.data_dir.resolve() != default_data_dir().resolve()
+            logs = log_dir(comfort.data_dir if chosen else None)
         for text, path in (
             (self.tr("&Journal folder"), str(comfort.data_dir)),
             (self.tr("&Backup folder (change it on the Backups tab)"), str(safety.folder)),
-            (self.tr("L&og folder (no health data)"), str(log_file.parent if log_file else log_dir())),
+            (self.tr("L&og folder (no health data)"), str(logs)),
         ):
             field = QLineEdit(path)
             field.setReadOnly(True)
