@@ -89,6 +89,7 @@ class _Checks:
         self.step("encrypted journal", self.encrypted)
         self.step("main window", self.main_window)
         self.step("trends chart", self.trends)
+        self.step("chart images", self.chart_images)
         self.step("educational panel", self.education)
         self.step("CSV export", self.export)
         self.step("PDF summary", self.pdf_report)
@@ -157,10 +158,11 @@ class _Checks:
         return ", ".join(kinds)
 
     def encrypted(self) -> str:
-        """A journal encrypted with SQLCipher (the optional encryption at rest): created, written, reopened."""
+        """A journal encrypted with SQLCipher (the optional encryption at rest): created, written, reopened; a wrong
+        passphrase is refused."""
         from .demo.samples import every_kind
         from .storage import open_store
-        from .storage.cipher import driver
+        from .storage.cipher import PassphraseError, check_passphrase, driver
 
         key = "self-test passphrase, not a secret"
         folder = self.folder / "encrypted"
@@ -178,12 +180,21 @@ class _Checks:
         finally:
             store.close()
         _check(got is not None, f"the {entry.kind.value} entry was not found after reopening the encrypted journal")
+        try:
+            check_passphrase(store.path, "not the passphrase at all")
+        except PassphraseError:
+            pass
+        else:
+            raise SelfTestFailure("a wrong passphrase opened the encrypted journal")
         probe = driver().connect(":memory:")
         try:
             version = probe.execute("PRAGMA cipher_version").fetchone()[0]
         finally:
             probe.close()
-        return f"written, reopened with the passphrase, {entry.kind.value} entry read back (SQLCipher {version})"
+        return (
+            f"written, reopened with the passphrase, {entry.kind.value} entry read back, a wrong passphrase refused "
+            f"(SQLCipher {version})"
+        )
 
     def main_window(self) -> str:
         from .ui.main_window import MainWindow
@@ -212,6 +223,18 @@ class _Checks:
         _check(backend.lower() == "qtagg", f"matplotlib uses the {backend} backend, expected QtAgg")
         drawn = f"{len(view.charts)} charts drawn with matplotlib {matplotlib.__version__} ({backend})"
         return f"{drawn}; {view.status.text()}"
+
+    def chart_images(self) -> str:
+        """What "Save image…" writes: PNG and SVG (savefig imports the SVG writer by name: a bundle can lack it)."""
+        chart = self.window.trends.pain
+        sizes = []
+        for suffix, magic in ((".png", b"\x89PNG"), (".svg", b"<svg")):
+            path = self.folder / f"pain{suffix}"
+            chart.save_image(str(path))
+            data = path.read_bytes() if path.is_file() else b""
+            _check(magic in data[:400], f"saving the pain chart as {suffix[1:].upper()} wrote no image")
+            sizes.append(f"{path.name} {len(data) // 1024} KB")
+        return ", ".join(sizes)
 
     def education(self) -> str:
         self.window.show_view("Learn")

@@ -39,6 +39,7 @@ def test_the_self_test_checks_everything_and_exits_0(tmp_path: Path) -> None:
         "encrypted journal",
         "main window",
         "trends chart",
+        "chart images",
         "educational panel",
         "CSV export",
         "PDF summary",
@@ -48,7 +49,7 @@ def test_the_self_test_checks_everything_and_exits_0(tmp_path: Path) -> None:
     kinds = next(line for line in lines if line.startswith("ok      save and read back"))
     for kind in ("meal", "pain", "symptom", "stress", "sleep", "bowel", "diet_phase", "challenge", "weekly_checkin"):
         assert kind in kinds
-    assert lines[-1].startswith("all 11 checks passed")
+    assert lines[-1].startswith("all 12 checks passed")
     image = QImage(str(shot))
     assert image.width() >= 800 and image.height() >= 600
     assert not (tmp_path / "my-journal").exists()  # the person's own journal is never opened or created
@@ -60,4 +61,4 @@ def test_a_failing_check_exits_non_zero_with_its_reason(tmp_path: Path) -> None:
 
     assert done.returncode == 1
     assert "FAILED  screenshot: could not save" in done.stdout
-    assert "all 11 checks passed" not in done.stdout
+    assert "all 12 checks passed" not in done.stdout
