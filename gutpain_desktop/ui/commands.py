@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ..domain.entries import AnyEntry
@@ -31,7 +32,7 @@ class AddEntriesCommand(QUndoCommand):
         for entry in self.entries:
             self.services.entries.delete(entry.id)
         self.services.events.data_changed.emit()
-        self.services.events.status_message.emit(f"Undone: {self.text()}")
+        self.services.events.status_message.emit(QCoreApplication.translate("Undo", "Undone: {0}").format(self.text()))
 
 
 class DeleteEntriesCommand(QUndoCommand):
@@ -50,7 +51,9 @@ class DeleteEntriesCommand(QUndoCommand):
         for entry in self.entries:
             self.services.entries.restore(entry)
         self.services.events.data_changed.emit()
-        self.services.events.status_message.emit(f"Brought back: {self.text()}")
+        self.services.events.status_message.emit(
+            QCoreApplication.translate("Undo", "Brought back: {0}").format(self.text())
+        )
 
 
 class EditEntryCommand(QUndoCommand):
@@ -73,4 +76,4 @@ class EditEntryCommand(QUndoCommand):
     def undo(self) -> None:
         self.services.entries.update(self.before)
         self.services.events.data_changed.emit()
-        self.services.events.status_message.emit(f"Undone: {self.text()}")
+        self.services.events.status_message.emit(QCoreApplication.translate("Undo", "Undone: {0}").format(self.text()))

@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.red_flags = RedFlagNotices(self.services, self.notice)
         outer.addWidget(self.notice)
         self.safety_notice = NoticeBanner()  # its own banner: dismissing it must not rest a red-flag reminder
-        self.safety_notice.setAccessibleName("Data safety notice")
+        self.safety_notice.setAccessibleName(self.tr("Data safety notice"))
         outer.addWidget(self.safety_notice)
         self.demo_notice = DemoNotice()
         self.demo_notice.remove_requested.connect(self.remove_demo)
@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.welcome: WelcomeDialog | None = None
         body = QHBoxLayout()
         self.nav = QListWidget()
-        self.nav.setAccessibleName("Views")
+        self.nav.setAccessibleName(self.tr("Views"))
         self.nav.setFixedWidth(150)
         self.stack = QStackedWidget()
         self.today = TodayView(self.services)
@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self.side_panel = QDockWidget(self.tr("Learn more"), self)
         self.side_panel.setObjectName("learnSidePanel")
         self.side_panel.setWidget(self.side_reader)
-        self.side_panel.setAccessibleName("Learn more side panel")
+        self.side_panel.setAccessibleName(self.tr("Learn more side panel"))
         self.side_panel.setMinimumWidth(340)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.side_panel)
         self.side_panel.hide()

@@ -89,7 +89,7 @@ def test_menus_and_views_are_translated(qtbot, pseudo, ui_store: Store) -> None:
     if missing := untranslated([window.nav.item(i).text() for i in range(window.nav.count())]):
         problems["navigation"] = missing
     window.close()
-    assert problems == {}
+    assert problems == {}, problems
 
 
 def test_dialogs_are_translated(qtbot, pseudo, ui_store: Store) -> None:  # type: ignore[no-untyped-def]
@@ -118,7 +118,7 @@ def test_dialogs_are_translated(qtbot, pseudo, ui_store: Store) -> None:  # type
             problems[name] = missing
         dialog.reject()
     window.close()
-    assert problems == {}
+    assert problems == {}, problems
 
 
 def test_pyside6_lupdate_extracts_the_ui_texts_and_the_domain_labels(tmp_path) -> None:  # type: ignore[no-untyped-def]

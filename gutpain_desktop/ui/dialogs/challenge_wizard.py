@@ -63,7 +63,7 @@ class FoodPage(QWizardPage):
         #: Reactions logged in the journal (a handful at most), matched against the food as it is typed.
         self.logged_reactions = services.entries.food_reactions()
         self.food = QLineEdit()
-        self.food.setAccessibleName("Food or group to bring back")
+        self.food.setAccessibleName(self.tr("Food or group to bring back"))
         self.food.setPlaceholderText(self.tr("e.g. milk, wheat bread, garlic, or a FODMAP group"))
         choices = [*(f"FODMAP: {g}" for g in FODMAP_GROUPS), *services.catalog.known_foods(limit=2000)]
         completer = QCompleter(choices, self.food)
@@ -77,7 +77,7 @@ class FoodPage(QWizardPage):
         self.day1 = QDateEdit(QDate.currentDate())
         self.day1.setCalendarPopup(True)
         self.day1.setDisplayFormat("yyyy-MM-dd")
-        self.day1.setAccessibleName("Day 1 of the challenge")
+        self.day1.setAccessibleName(self.tr("Day 1 of the challenge"))
         day_label = QLabel(self.tr("&Day 1 (first portion)"))
         day_label.setBuddy(self.day1)
         layout.addWidget(day_label)
@@ -95,7 +95,7 @@ class FoodPage(QWizardPage):
             self.reactions[reaction] = box
             layout.addWidget(box)
         self.refusal = hint("")
-        self.refusal.setAccessibleName("Why this food cannot be challenged")
+        self.refusal.setAccessibleName(self.tr("Why this food cannot be challenged"))
         self.refusal.setStyleSheet("color: #8a1c1c; background: #fdecea; padding: 6px; border-radius: 4px;")
         self.refusal.hide()
         layout.addWidget(self.refusal)
@@ -126,7 +126,7 @@ class TargetsPage(QWizardPage):
         self.setSubTitle(self.tr("Choose 1 to 3 symptoms now, before you start, so the result is not picked after."))
         layout = QVBoxLayout(self)
         self.targets = QListWidget()
-        self.targets.setAccessibleName("Symptoms to watch")
+        self.targets.setAccessibleName(self.tr("Symptoms to watch"))
         for key, name in ((s.key, s.name) for s in services.catalog.symptoms()):
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -136,7 +136,7 @@ class TargetsPage(QWizardPage):
         layout.addWidget(self.targets, 1)
         self.baseline = QLabel()
         self.baseline.setWordWrap(True)
-        self.baseline.setAccessibleName("Baseline of the chosen symptoms")
+        self.baseline.setAccessibleName(self.tr("Baseline of the chosen symptoms"))
         layout.addWidget(self.baseline)
         self.targets.itemChanged.connect(self._changed)
 
@@ -192,7 +192,7 @@ class PlanPage(QWizardPage):
         self.washout.setRange(1, 14)
         self.washout.setValue(3)
         self.washout.setSuffix(self.tr(" days"))
-        self.washout.setAccessibleName("Break after the doses")
+        self.washout.setAccessibleName(self.tr("Break after the doses"))
         washout_label = QLabel(self.tr("&Break after the doses"))
         washout_label.setBuddy(self.washout)
         layout.addWidget(washout_label)
@@ -217,7 +217,7 @@ class ChallengeWizard(QWizard):
         super().__init__(parent)
         self.services = services
         self.setWindowTitle(self.tr("Start a reintroduction challenge"))
-        self.setAccessibleName("Start a reintroduction challenge")
+        self.setAccessibleName(self.tr("Start a reintroduction challenge"))
         self.food_page = FoodPage(services)
         self.food_page.food.setText(food)
         self.targets_page = TargetsPage(services, self.food_page)
@@ -247,7 +247,9 @@ class ChallengeWizard(QWizard):
         self.saved = saved
         self.services.undo.push(AddEntriesCommand(self.services, [saved], f"{saved.food} challenge"))
         self.services.events.data_changed.emit()
-        self.services.events.status_message.emit(f"{saved.food} challenge planned from {saved.local_date:%d %b}.")
+        self.services.events.status_message.emit(
+            self.tr("{0} challenge planned from {1}.").format(saved.food, f"{saved.local_date:%d %b}")
+        )
         super().accept()
 
 

@@ -26,7 +26,7 @@ class ProfileDialog(QDialog):
         layout.addWidget(intro)
         form = form_layout()
         self.sex = QComboBox()
-        self.sex.setAccessibleName("Sex")
+        self.sex.setAccessibleName(self.tr("Sex"))
         self.sex.addItem(self.tr("Prefer not to say"), "")
         for value, label in ((Sex.FEMALE, "Female"), (Sex.MALE, "Male"), (Sex.OTHER, "Other")):
             self.sex.addItem(self.tr(label), value.value)
@@ -34,7 +34,7 @@ class ProfileDialog(QDialog):
         self.age = QSpinBox()
         self.age.setRange(0, 120)
         self.age.setSpecialValueText(self.tr("Prefer not to say"))
-        self.age.setAccessibleName("Age in years")
+        self.age.setAccessibleName(self.tr("Age in years"))
         form.addRow(self.tr("&Age"), self.age)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

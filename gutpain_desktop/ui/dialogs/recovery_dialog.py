@@ -15,7 +15,7 @@ class RecoveryDialog(QDialog):
     def __init__(self, found: StartupCheck, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("{0}: your journal needs attention").format(APP_NAME))
-        self.setAccessibleName("Journal recovery")
+        self.setAccessibleName(self.tr("Journal recovery"))
         self.choice = START_EMPTY
         layout = QVBoxLayout(self)
         kept = found.moved_aside[0] if found.moved_aside else None

@@ -97,7 +97,7 @@ class BackupsPage(QWidget):
         folder_label = QLabel(self.tr("&Folder"))
         self.folder = QLineEdit()
         self.folder.setReadOnly(True)
-        self.folder.setAccessibleName("Backup folder")
+        self.folder.setAccessibleName(self.tr("Backup folder"))
         folder_label.setBuddy(self.folder)
         self.choose_button = QPushButton(self.tr("&Choose…"))
         self.choose_button.setToolTip(self.tr("Keep backups in another folder, for example on a USB stick"))
@@ -123,7 +123,7 @@ class BackupsPage(QWidget):
 
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([self.tr("Made"), self.tr("Why"), self.tr("Size"), self.tr("Entries")])
-        self.table.setAccessibleName("Backups")
+        self.table.setAccessibleName(self.tr("Backups"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -136,7 +136,7 @@ class BackupsPage(QWidget):
         layout.addWidget(self.check_label)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Backup status")
+        self.message.setAccessibleName(self.tr("Backup status"))
         layout.addWidget(self.message)
         self.error = ErrorLabel()
         layout.addWidget(self.error)
@@ -298,7 +298,7 @@ class SecurityPage(QWidget):
         layout = QVBoxLayout(self)
         self.state = QLabel()
         self.state.setWordWrap(True)
-        self.state.setAccessibleName("Encryption status")
+        self.state.setAccessibleName(self.tr("Encryption status"))
         layout.addWidget(self.state)
         about = QLabel(
             self.tr(
@@ -312,7 +312,7 @@ class SecurityPage(QWidget):
         self.forgotten = QLabel(self.tr(FORGOTTEN))
         self.forgotten.setWordWrap(True)
         self.forgotten.setStyleSheet("font-weight: bold;")
-        self.forgotten.setAccessibleName("A forgotten passphrase cannot be recovered")
+        self.forgotten.setAccessibleName(self.tr("A forgotten passphrase cannot be recovered"))
         layout.addWidget(self.forgotten)
 
         form = QFormLayout()
@@ -335,7 +335,7 @@ class SecurityPage(QWidget):
             layout.addWidget(note)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Encryption message")
+        self.message.setAccessibleName(self.tr("Encryption message"))
         layout.addWidget(self.message)
         self.error = ErrorLabel()
         layout.addWidget(self.error)
@@ -442,7 +442,7 @@ class SettingsDialog(QDialog):
     ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
-        self.setAccessibleName("Settings")
+        self.setAccessibleName(self.tr("Settings"))
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         self.backups = BackupsPage(services, safety)

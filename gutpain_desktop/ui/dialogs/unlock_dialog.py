@@ -48,7 +48,7 @@ class UnlockDialog(QDialog):
         self.remember = False
         self.choice = QUIT
         self.setWindowTitle(self.tr("{0}: unlock your journal").format(APP_NAME))
-        self.setAccessibleName("Unlock your journal")
+        self.setAccessibleName(self.tr("Unlock your journal"))
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -64,7 +64,7 @@ class UnlockDialog(QDialog):
         label = QLabel(self.tr("&Passphrase"))
         self.field = QLineEdit()
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field.setAccessibleName("Passphrase")
+        self.field.setAccessibleName(self.tr("Passphrase"))
         label.setBuddy(self.field)
         layout.addWidget(label)
         layout.addWidget(self.field)

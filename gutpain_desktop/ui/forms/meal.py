@@ -139,7 +139,7 @@ class MealForm(EntryForm):
         buttons.addWidget(self.add_button)
         # "Same as yesterday": the foods of the day before's meal of this type (offered for new meals only).
         self.repeat_button = QPushButton()
-        self.repeat_button.setAccessibleName("Same foods as the day before")
+        self.repeat_button.setAccessibleName(self.tr("Same foods as the day before"))
         self.repeat_button.clicked.connect(self.repeat_previous)
         self.repeat_button.hide()
         buttons.addWidget(self.repeat_button)

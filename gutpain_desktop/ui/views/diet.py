@@ -53,7 +53,7 @@ class DietView(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
-        self.setAccessibleName("Diet")
+        self.setAccessibleName(self.tr("Diet"))
         self.phases: list[DietPhaseEntry] = []
         self.challenges: list[ChallengeEntry] = []
         inner = QWidget()
@@ -64,17 +64,17 @@ class DietView(QWidget):
         diet = QVBoxLayout(diet_box)
         self.state = QLabel()
         self.state.setWordWrap(True)
-        self.state.setAccessibleName("Current diet phase")
+        self.state.setAccessibleName(self.tr("Current diet phase"))
         self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         diet.addWidget(self.state)
         self.guidance = hint("")
-        self.guidance.setAccessibleName("What this phase is for")
+        self.guidance.setAccessibleName(self.tr("What this phase is for"))
         diet.addWidget(self.guidance)
         buttons = QHBoxLayout()
         self.start_button = QPushButton(self.tr("&Start a diet…"))
-        self.start_button.setAccessibleName("Start a diet")
+        self.start_button.setAccessibleName(self.tr("Start a diet"))
         self.next_button = QPushButton()
-        self.next_button.setAccessibleName("Move to the next phase")
+        self.next_button.setAccessibleName(self.tr("Move to the next phase"))
         self.pause_button = QPushButton(self.tr("&Pause"))
         self.resume_button = QPushButton(self.tr("&Resume"))
         self.stop_button = QPushButton(self.tr("S&top the diet"))
@@ -84,7 +84,7 @@ class DietView(QWidget):
         diet.addLayout(buttons)
         diet.addWidget(learn_link(services, "elimination-diets", "Elimination diets done safely"))
         self.phase_list = QListWidget()
-        self.phase_list.setAccessibleName("Diet phases so far")
+        self.phase_list.setAccessibleName(self.tr("Diet phases so far"))
         self.phase_list.setMaximumHeight(130)
         diet.addWidget(QLabel(self.tr("Phases so far")))
         diet.addWidget(self.phase_list)
@@ -95,10 +95,10 @@ class DietView(QWidget):
         challenge = QVBoxLayout(challenge_box)
         self.step = QLabel()
         self.step.setWordWrap(True)
-        self.step.setAccessibleName("Today's challenge step")
+        self.step.setAccessibleName(self.tr("Today's challenge step"))
         challenge.addWidget(self.step)
         self.challenge_button = QPushButton(self.tr("Start a &reintroduction challenge…"))
-        self.challenge_button.setAccessibleName("Start a reintroduction challenge")
+        self.challenge_button.setAccessibleName(self.tr("Start a reintroduction challenge"))
         row = QHBoxLayout()
         row.addWidget(self.challenge_button)
         row.addStretch(1)
@@ -107,7 +107,7 @@ class DietView(QWidget):
         challenge.addWidget(self.verdict)
         challenge.addWidget(QLabel(self.tr("All challenges")))
         self.history = QTableView()
-        self.history.setAccessibleName("All challenges and their outcomes")
+        self.history.setAccessibleName(self.tr("All challenges and their outcomes"))
         self.history_model = RowsModel(self.history)
         self.history.setModel(self.history_model)
         self.history.verticalHeader().setVisible(False)
@@ -125,7 +125,7 @@ class DietView(QWidget):
             ],
         )
         self.save_outcome = QPushButton(self.tr("Save &outcome"))
-        self.save_outcome.setAccessibleName("Save the outcome of the chosen challenge")
+        self.save_outcome.setAccessibleName(self.tr("Save the outcome of the chosen challenge"))
         decide.addWidget(QLabel(self.tr("Outcome of the chosen challenge:")))
         decide.addWidget(self.outcome)
         decide.addWidget(self.decided_by)
@@ -279,7 +279,9 @@ class DietView(QWidget):
         text = f"diet phase: {phase.value}"
         self.services.undo.push(AddEntriesCommand(self.services, [saved], text))
         self.services.events.data_changed.emit()
-        self.services.events.status_message.emit(f"Diet phase set to {phase.value} from today (Ctrl+Z takes it back).")
+        self.services.events.status_message.emit(
+            self.tr("Diet phase set to {0} from today (Ctrl+Z takes it back).").format(phase.value)
+        )
         return saved
 
     def next_phase(self) -> None:
@@ -303,7 +305,9 @@ class DietView(QWidget):
         after = self.services.entries.update(dataclasses.replace(current, outcome=outcome, decided_by=decided_by))
         self.services.undo.push(EditEntryCommand(self.services, current, after, f"{current.food} outcome"))
         self.services.events.data_changed.emit()
-        self.services.events.status_message.emit(f"{current.food}: {OUTCOME_TEXT[outcome]} (Ctrl+Z takes it back).")
+        self.services.events.status_message.emit(
+            self.tr("{0}: {1} (Ctrl+Z takes it back).").format(current.food, OUTCOME_TEXT[outcome])
+        )
 
     def save_chosen_outcome(self) -> None:
         chosen = self.chosen_challenge()

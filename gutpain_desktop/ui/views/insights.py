@@ -51,7 +51,7 @@ class InsightsView(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
-        self.setAccessibleName("Insights")
+        self.setAccessibleName(self.tr("Insights"))
         self.runner = TaskRunner(self)
         self.report: InsightsReport | None = None
         self.shown: list[Association] = []
@@ -60,17 +60,17 @@ class InsightsView(QWidget):
         bar = QHBoxLayout()
         range_label = QLabel(self.tr("&Range"))
         self.range = QComboBox()
-        self.range.setAccessibleName("Date range of the analysis")
+        self.range.setAccessibleName(self.tr("Date range of the analysis"))
         for text, days in RANGES:
             self.range.addItem(self.tr(text), days)
         self.range.setCurrentIndex(1)
         range_label.setBuddy(self.range)
         self.run_button = QPushButton(self.tr("&Analyse"))
-        self.run_button.setAccessibleName("Run the analysis")
+        self.run_button.setAccessibleName(self.tr("Run the analysis"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.hide()
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Analysis progress")
+        self.progress.setAccessibleName(self.tr("Analysis progress"))
         self.progress.hide()
         for w in (range_label, self.range, self.run_button, self.cancel_button, self.progress):
             bar.addWidget(w)
@@ -79,12 +79,12 @@ class InsightsView(QWidget):
         outer.addLayout(bar)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Summary of the analysis")
+        self.summary.setAccessibleName(self.tr("Summary of the analysis"))
         outer.addWidget(self.summary)
 
         split = QSplitter(Qt.Orientation.Vertical)
         self.table = QTableView()
-        self.table.setAccessibleName("Results, strongest first")
+        self.table.setAccessibleName(self.tr("Results, strongest first"))
         self.model = RowsModel(self.table)
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
@@ -96,11 +96,11 @@ class InsightsView(QWidget):
         texts = QVBoxLayout()
         self.sentence = QLabel()
         self.sentence.setWordWrap(True)
-        self.sentence.setAccessibleName("What this result says")
+        self.sentence.setAccessibleName(self.tr("What this result says"))
         self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         texts.addWidget(self.sentence)
         self.challenge_button = QPushButton(self.tr("Test it with a reintroduction &challenge…"))
-        self.challenge_button.setAccessibleName("Start a reintroduction challenge for this food")
+        self.challenge_button.setAccessibleName(self.tr("Start a reintroduction challenge for this food"))
         self.challenge_button.setEnabled(False)
         texts.addWidget(self.challenge_button)
         texts.addStretch(1)

@@ -36,14 +36,14 @@ class JournalView(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
-        self.setAccessibleName("Journal")
+        self.setAccessibleName(self.tr("Journal"))
         self._stale = True
         layout = QVBoxLayout(self)
 
         filters = QHBoxLayout()
         kind_label = QLabel(self.tr("&Show"))
         self.kind_filter = QComboBox()
-        self.kind_filter.setAccessibleName("Kind of entry shown")
+        self.kind_filter.setAccessibleName(self.tr("Kind of entry shown"))
         self.kind_filter.addItem(self.tr("All entries"), None)
         for kind, label in KIND_LABELS.items():
             self.kind_filter.addItem(translated(label), kind)
@@ -56,7 +56,7 @@ class JournalView(QWidget):
         to_label.setBuddy(self.to_date.enabled)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search words (Ctrl+F)"))
-        self.search.setAccessibleName("Search the journal")
+        self.search.setAccessibleName(self.tr("Search the journal"))
         self.search.setClearButtonEnabled(True)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
         for w in (kind_label, self.kind_filter, from_label, self.from_date, to_label, self.to_date):
@@ -67,7 +67,7 @@ class JournalView(QWidget):
         self.model = JournalModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Journal entries")
+        self.table.setAccessibleName(self.tr("Journal entries"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -88,7 +88,7 @@ class JournalView(QWidget):
 
         bottom = QHBoxLayout()
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("Number of entries shown")
+        self.count_label.setAccessibleName(self.tr("Number of entries shown"))
         bottom.addWidget(self.count_label, 1)
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.edit_button.setToolTip(self.tr("Edit the selected entry (Enter)"))

@@ -23,7 +23,7 @@ class LearnView(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
-        self.setAccessibleName("Learn")
+        self.setAccessibleName(self.tr("Learn"))
         self._loaded = False
         layout = QHBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -32,12 +32,12 @@ class LearnView(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search the panels (Ctrl+F)"))
-        self.search.setAccessibleName("Search the educational panels")
+        self.search.setAccessibleName(self.tr("Search the educational panels"))
         self.search.setClearButtonEnabled(True)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
         left_layout.addWidget(self.search)
         self.list = QListWidget()
-        self.list.setAccessibleName("Educational panels")
+        self.list.setAccessibleName(self.tr("Educational panels"))
         self.list.setWordWrap(True)
         left_layout.addWidget(self.list, 1)
         self.empty = QLabel(self.tr("No panel mentions that. Try another word."))

@@ -49,7 +49,7 @@ class TrendsView(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
-        self.setAccessibleName("Trends")
+        self.setAccessibleName(self.tr("Trends"))
         self.runner = TaskRunner(self)
         self.data: TrendsData | None = None
         outer = QVBoxLayout(self)
@@ -57,7 +57,7 @@ class TrendsView(QWidget):
         bar = QHBoxLayout()
         range_label = QLabel(self.tr("&Range"))
         self.range = QComboBox()
-        self.range.setAccessibleName("Date range of the charts")
+        self.range.setAccessibleName(self.tr("Date range of the charts"))
         for text, days in RANGES:
             self.range.addItem(self.tr(text), days)
         self.range.setCurrentIndex(1)
@@ -71,7 +71,7 @@ class TrendsView(QWidget):
             edit.setMaximumDate(QDate.currentDate())
             edit.hide()
         self.status = QLabel()
-        self.status.setAccessibleName("Trends status")
+        self.status.setAccessibleName(self.tr("Trends status"))
         self.status.setWordWrap(True)
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         for w in (range_label, self.range, self.start_edit, self.end_edit):
@@ -82,7 +82,7 @@ class TrendsView(QWidget):
         overlay_bar = QHBoxLayout()
         overlay_label = QLabel(self.tr("&Overlays"))
         self.overlays = QListWidget()
-        self.overlays.setAccessibleName("Overlays shown with pain")
+        self.overlays.setAccessibleName(self.tr("Overlays shown with pain"))
         self.overlays.setFlow(QListWidget.Flow.LeftToRight)
         self.overlays.setWrapping(True)
         self.overlays.setMaximumHeight(52)

@@ -163,7 +163,7 @@ class ErrorLabel(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.use_colour()
-        self.setAccessibleName("Problems with the input")
+        self.setAccessibleName(self.tr("Problems with the input"))
 
     def use_colour(self) -> None:
         """Dark red on a light window, light red on a dark one: 4.5:1 or more on either (WCAG AA)."""
@@ -212,14 +212,14 @@ class NoticeBanner(QFrame):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.label, 1)
         self.link = QLabel()
-        self.link.setAccessibleName("Learn more about this notice")
+        self.link.setAccessibleName(self.tr("Learn more about this notice"))
         self.link.linkActivated.connect(self.link_activated)
         layout.addWidget(self.link, 0, Qt.AlignmentFlag.AlignTop)
         self.dismiss_button = QPushButton(self.tr("Dismiss"))
-        self.dismiss_button.setAccessibleName("Dismiss notice")
+        self.dismiss_button.setAccessibleName(self.tr("Dismiss notice"))
         self.dismiss_button.clicked.connect(self._dismiss)
         layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.setAccessibleName("Notice")
+        self.setAccessibleName(self.tr("Notice"))
         self.hide()
 
     def show_notice(self, text: str, link: str = "", link_text: str = "Learn more") -> None:

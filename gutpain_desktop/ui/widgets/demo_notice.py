@@ -13,7 +13,7 @@ class DemoNotice(NoticeBanner):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setAccessibleName("Example data notice")
+        self.setAccessibleName(self.tr("Example data notice"))
         self.label.setText(
             self.tr(
                 "Your journal holds made-up example entries (demo data) to look around with. Remove them when you "
@@ -21,7 +21,7 @@ class DemoNotice(NoticeBanner):
             )
         )
         self.remove_button = QPushButton(self.tr("Remove example entries"))
-        self.remove_button.setAccessibleName("Remove example entries")
+        self.remove_button.setAccessibleName(self.tr("Remove example entries"))
         self.remove_button.clicked.connect(self.remove_requested)
         self.layout().insertWidget(2, self.remove_button)  # type: ignore[union-attr]
         self.dismiss_button.setText(self.tr("Hide"))

@@ -24,7 +24,7 @@ class PanelReader(QTextBrowser):
         self.current: Panel | None = None
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.setAccessibleName("Educational panel")
+        self.setAccessibleName(self.tr("Educational panel"))
         self.anchorClicked.connect(self._on_anchor_clicked)
 
     def show_panel(self, panel_id: str) -> bool:

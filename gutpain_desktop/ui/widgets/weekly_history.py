@@ -44,7 +44,7 @@ class ScoreChart(QWidget):
         super().__init__(parent)
         self.points: list[tuple[date, tuple[int, int, int]]] = []
         self.setMinimumHeight(110)
-        self.setAccessibleName("Weekly check-in scores over time")
+        self.setAccessibleName(self.tr("Weekly check-in scores over time"))
 
     def set_points(self, points: Sequence[tuple[date, tuple[int, int, int]]]) -> None:
         self.points = list(points)
@@ -93,7 +93,7 @@ class WeeklyHistory(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Weekly check-ins so far")
+        self.summary.setAccessibleName(self.tr("Weekly check-ins so far"))
         layout.addWidget(self.summary)
         self.chart = ScoreChart()
         layout.addWidget(self.chart)
@@ -101,7 +101,7 @@ class WeeklyHistory(QWidget):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Week ending"), self.tr("WPI (0–19)"), self.tr("SSS (0–12)"), self.tr("FS (0–31)")]
         )
-        self.table.setAccessibleName("Weekly check-in scores")
+        self.table.setAccessibleName(self.tr("Weekly check-in scores"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
