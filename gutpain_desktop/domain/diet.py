@@ -80,23 +80,6 @@ class DietPlan:
             return f"{eliminated_label(self.eliminated[0])}-free trial"
         return PROTOCOL_LABELS[self.protocol]
 
-    def summary(self, names: dict[str, str] | None = None) -> str:
-        """'From Wed 25 Nov: a 14-day baseline (eat as usual), then leave out gluten for about 4 weeks.'"""
-        groups = [g for g in FODMAP_GROUPS if fodmap_key(g) in self.eliminated]
-        others = [eliminated_label(k, names) for k in self.eliminated if not k.startswith("fodmap_")]
-        if len(groups) == len(FODMAP_GROUPS):
-            others.insert(0, "all six FODMAP groups")
-        elif groups:
-            others.insert(0, f"the FODMAP groups {', '.join(groups)}")
-        left_out = ", ".join(others) or "nothing yet"
-        weeks = f"about {self.elimination_weeks} weeks"
-        if self.with_baseline:
-            return (
-                f"From {self.start:%a %d %b %Y}: a {self.baseline_days}-day baseline (eat as usual and log every "
-                f"day), then leave out {left_out} for {weeks}."
-            )
-        return f"From {self.start:%a %d %b %Y}: leave out {left_out} for {weeks}, until {self.planned_end:%d %b}."
-
     def entry(self, occurred_at: datetime) -> DietPhaseEntry:
         """The phase entry that starts this plan (``occurred_at`` on the start date)."""
         if self.problems():

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ..i18n import QT_TRANSLATE_NOOP
+
 
 class Tracker(StrEnum):
     """Parts of the app a person can hide when they do not use them."""
@@ -30,16 +32,18 @@ class Tracker(StrEnum):
 CHECKIN_SECTIONS: tuple[Tracker, ...] = (Tracker.PAIN, Tracker.SITES, Tracker.STRESS, Tracker.SLEEP, Tracker.SYMPTOMS)
 
 TRACKER_LABELS: dict[Tracker, str] = {
-    Tracker.PAIN: "Pain (0–10)",
-    Tracker.SITES: "Where it hurts (body map)",
-    Tracker.STRESS: "Stress (0–10)",
-    Tracker.SLEEP: "Sleep last night",
-    Tracker.SYMPTOMS: "Symptoms",
-    Tracker.MEALS: "Meals and foods",
-    Tracker.BOWEL: "Bowel movements (Bristol scale)",
-    Tracker.CONTEXT: "Context (period, illness, medication, food reactions)",
-    Tracker.DIET: "An elimination diet you follow or plan, and reintroduction challenges",
-    Tracker.WEEKLY: "Weekly check-in (widespread pain and symptom severity, as used in fibromyalgia care)",
+    Tracker.PAIN: QT_TRANSLATE_NOOP("Labels", "Pain (0–10)"),
+    Tracker.SITES: QT_TRANSLATE_NOOP("Labels", "Where it hurts (body map)"),
+    Tracker.STRESS: QT_TRANSLATE_NOOP("Labels", "Stress (0–10)"),
+    Tracker.SLEEP: QT_TRANSLATE_NOOP("Labels", "Sleep last night"),
+    Tracker.SYMPTOMS: QT_TRANSLATE_NOOP("Labels", "Symptoms"),
+    Tracker.MEALS: QT_TRANSLATE_NOOP("Labels", "Meals and foods"),
+    Tracker.BOWEL: QT_TRANSLATE_NOOP("Labels", "Bowel movements (Bristol scale)"),
+    Tracker.CONTEXT: QT_TRANSLATE_NOOP("Labels", "Context (period, illness, medication, food reactions)"),
+    Tracker.DIET: QT_TRANSLATE_NOOP("Labels", "An elimination diet you follow or plan, and reintroduction challenges"),
+    Tracker.WEEKLY: QT_TRANSLATE_NOOP(
+        "Labels", "Weekly check-in (widespread pain and symptom severity, as used in fibromyalgia care)"
+    ),
 }
 
 HIDDEN_KEY = "tracking.hidden"

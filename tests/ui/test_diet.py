@@ -252,6 +252,9 @@ def test_starting_a_low_fodmap_diet_a_single_food_trial_and_a_custom_list(qtbot,
 
 def test_a_single_food_trial_of_any_food(qtbot, window, ui_store):
     dialog = _diet(qtbot, window).start_diet()
+    click(qtbot, dialog.kind_buttons["fodmap"])
+    assert "all six FODMAP groups" in dialog.summary.text() and dialog.coeliac.isVisible()  # fructans: wheat goes
+    click(qtbot, dialog.kind_buttons["single"])
     dialog.single.setCurrentText("eggs")
     assert not dialog.coeliac.isVisible()
     click(qtbot, dialog.ok_button)

@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from gutpain_desktop.storage import Store
+from gutpain_desktop.ui.dialogs.challenge_wizard import open_challenge_wizard
+from gutpain_desktop.ui.dialogs.unlock_dialog import UnlockDialog
+from gutpain_desktop.ui.dialogs.welcome import WelcomeDialog
 from gutpain_desktop.ui.main_window import MainWindow
 
 from .conftest import flush
@@ -65,6 +68,8 @@ def visible_texts(root: QWidget) -> list[str]:
             found.append(widget.windowTitle())
         if widget.toolTip():
             found.append(widget.toolTip())
+        if widget.accessibleName():  # what a screen reader says goes through translation too
+            found.append(widget.accessibleName())
     return [text for text in found if text and not NOT_WORDS.match(re.sub(r"<[^>]+>", "", text))]
 
 
@@ -109,10 +114,18 @@ def test_dialogs_are_translated(qtbot, pseudo, ui_store: Store) -> None:  # type
             window.open_export,
             window.open_report,
             window.open_import,
+            window.open_tracking,
+            window.diet.start_diet,
         )
+    ]
+    dialogs += [
+        ("challenge wizard", lambda: open_challenge_wizard(window.services, window)),
+        ("unlock dialog", lambda: UnlockDialog(ui_store.path, keyring_available=False, parent=window)),
+        ("welcome", lambda: WelcomeDialog(window.services, window)),
     ]
     for name, opener in dialogs:
         dialog = opener()
+        dialog.show()
         flush()
         if missing := untranslated(visible_texts(dialog)):
             problems[name] = missing

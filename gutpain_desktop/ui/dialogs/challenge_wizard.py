@@ -90,7 +90,7 @@ class FoodPage(QWizardPage):
             (Reaction.BREATHING_TROUBLE, "trouble breathing or wheezing"),
         ):
             box = QCheckBox(self.tr(text))
-            box.setAccessibleName(f"This food has caused {REACTION_LABELS[reaction]}")
+            box.setAccessibleName(self.tr("This food has caused {0}").format(REACTION_LABELS[reaction]))
             box.toggled.connect(self._on_reaction)
             self.reactions[reaction] = box
             layout.addWidget(box)

@@ -192,7 +192,7 @@ class ImportDialog(TaskDialog):
                 if cell is not None:
                     cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
             combo = QComboBox()
-            combo.setAccessibleName(f"What the column {column.name} becomes")
+            combo.setAccessibleName(self.tr("What the column {0} becomes").format(column.name))
             if column.kind is ColumnKind.RATING:
                 for key, name in symptoms.items():
                     combo.addItem(self.tr("Symptom: {0}").format(name), (Target.SYMPTOM.value, key))

@@ -26,11 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.diet import FODMAP_GROUPS, DietPlan, fodmap_key, single_food_protocol, touches_gluten
+from ...domain.diet import (
+    FODMAP_GROUPS,
+    DietPlan,
+    eliminated_label,
+    fodmap_key,
+    single_food_protocol,
+    touches_gluten,
+)
 from ...domain.entries import DietPhaseEntry, DietProtocol
 from ..commands import AddEntriesCommand
 from ..forms.base import COELIAC_NOTICE, form_layout, hint
 from ..services import Services
+from ..translate import label as translated
 from ..widgets.common import ErrorLabel
 from ..widgets.learn import learn_link
 
@@ -106,7 +114,7 @@ class StartDietDialog(QDialog):
         self.summary.setAccessibleName(self.tr("What will happen"))
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary)
-        self.coeliac = hint(COELIAC_NOTICE)
+        self.coeliac = hint(translated(COELIAC_NOTICE))
         self.coeliac.setStyleSheet("color: #7a4b00; background: #fff4e5; padding: 6px; border-radius: 4px;")
         self.coeliac.setAccessibleName(self.tr("Coeliac testing notice"))
         layout.addWidget(self.coeliac)
@@ -243,10 +251,29 @@ class StartDietDialog(QDialog):
             name=self.name.text(),
         )
 
+    def describe(self, plan: DietPlan) -> str:
+        """'From Wed 25 Nov 2026: a 14-day baseline (eat as usual and log every day), then leave out Gluten for about
+        4 weeks.'"""
+        groups = [g for g in FODMAP_GROUPS if fodmap_key(g) in plan.eliminated]
+        others = [eliminated_label(k, self.names) for k in plan.eliminated if not k.startswith("fodmap_")]
+        if len(groups) == len(FODMAP_GROUPS):
+            others.insert(0, self.tr("all six FODMAP groups"))
+        elif groups:
+            others.insert(0, self.tr("the FODMAP groups {0}").format(", ".join(groups)))
+        left_out = ", ".join(others) or self.tr("nothing yet")
+        start = f"{plan.start:%a %d %b %Y}"
+        if plan.with_baseline:
+            return self.tr(
+                "From {0}: a {1}-day baseline (eat as usual and log every day), then leave out {2} for about {3} weeks."
+            ).format(start, plan.baseline_days, left_out, plan.elimination_weeks)
+        return self.tr("From {0}: leave out {1} for about {2} weeks, until {3}.").format(
+            start, left_out, plan.elimination_weeks, f"{plan.planned_end:%d %b}"
+        )
+
     def update_summary(self) -> None:
         plan = self.plan()
         problems = plan.problems()
-        self.summary.setText(plan.summary(self.names) if not problems else "")
+        self.summary.setText(self.describe(plan) if not problems else "")
         if problems:
             self.error.show_error(" ".join(problems))
         else:

@@ -21,16 +21,18 @@ from ...domain.scales import (
     PAIN_ANCHORS,
     SLEEP_QUALITY_ANCHORS,
 )
+from ...i18n import QT_TRANSLATE_NOOP
 from ..services import Services
 from ..translate import label as translated
 
 PAIN_HINT = f"0 = {PAIN_ANCHORS[0]}, 10 = {PAIN_ANCHORS[10]}"
 SCORE_HINT = "0 = none, 10 = worst imaginable"
 SLEEP_HINT = f"0 = {SLEEP_QUALITY_ANCHORS[0]}, 10 = {SLEEP_QUALITY_ANCHORS[10]}"
-COELIAC_NOTICE = (
+COELIAC_NOTICE = QT_TRANSLATE_NOOP(
+    "Labels",
     "Before going gluten-free: a blood test for coeliac disease only works while you are still eating gluten "
     "(usually in more than one meal a day for at least 6 weeks). If you have not been tested, talk to your doctor "
-    "before you start."
+    "before you start.",
 )
 
 

@@ -52,7 +52,7 @@ class WeeklyCheckinForm(EntryForm):
         form = form_layout()
         self.items: dict[SssItem, QComboBox] = {}
         for item, label in SSS_ITEM_LABELS.items():
-            box = _combo(label, [(f"{n} – {text}", n) for n, text in SSS_LEVELS.items()])
+            box = _combo(translated(label), [(f"{n} – {text}", n) for n, text in SSS_LEVELS.items()])
             self.items[item] = box
             form.addRow(translated(label), box)
             box.currentIndexChanged.connect(self._update_scores)
@@ -165,7 +165,7 @@ class ContextForm(EntryForm):
             (Reaction.BREATHING_TROUBLE, self.tr("&Trouble breathing")),
         ):
             box = QCheckBox(text)
-            box.setAccessibleName(f"Reaction: {REACTION_LABELS[value]}")
+            box.setAccessibleName(self.tr("Reaction: {0}").format(translated(REACTION_LABELS[value])))
             box.toggled.connect(self._on_reaction)
             self.reactions[value] = box
             signs.addWidget(box)

@@ -34,6 +34,7 @@ from ...domain.entries import (
     humanise,
 )
 from ..services import Services
+from ..translate import label as translated
 from ..widgets.common import OptionalDate
 from ..widgets.learn import learn_link
 from .base import COELIAC_NOTICE, EntryForm, _combo, _select, form_layout, hint
@@ -48,18 +49,18 @@ class DietPhaseForm(EntryForm):
         super().__init__(services, parent)
         layout = QVBoxLayout(self)
         form = form_layout()
-        self.protocol = _combo("Diet protocol", [(PROTOCOL_LABELS[p], p) for p in DietProtocol])
+        self.protocol = _combo(self.tr("Diet protocol"), [(PROTOCOL_LABELS[p], p) for p in DietProtocol])
         form.addRow(self.tr("&Protocol"), self.protocol)
         self.protocol_name = QLineEdit()
         self.protocol_name.setPlaceholderText(self.tr("optional name, e.g. 'No nightshades'"))
         self.protocol_name.setAccessibleName(self.tr("Protocol name"))
         form.addRow(self.tr("&Name"), self.protocol_name)
-        self.phase = _combo("Phase", [(humanise(p.value), p) for p in DietPhase])
+        self.phase = _combo(self.tr("Phase"), [(humanise(p.value), p) for p in DietPhase])
         _select(self.phase, DietPhase.ELIMINATION)
         form.addRow(self.tr("P&hase (from the date above)"), self.phase)
-        self.planned_end = OptionalDate("Planned end")
+        self.planned_end = OptionalDate(self.tr("Planned end"))
         form.addRow(self.tr("Planned &end"), self.planned_end)
-        self.ended = OptionalDate("Ended on")
+        self.ended = OptionalDate(self.tr("Ended on"))
         form.addRow(self.tr("E&nded on"), self.ended)
         layout.addLayout(form)
         self.eliminated = QListWidget()
@@ -77,7 +78,7 @@ class DietPhaseForm(EntryForm):
         self.other.setAccessibleName(self.tr("Other foods left out"))
         inner.addWidget(self.other)
         layout.addWidget(box)
-        self.coeliac = hint(COELIAC_NOTICE)
+        self.coeliac = hint(translated(COELIAC_NOTICE))
         self.coeliac.setStyleSheet("color: #7a4b00; background: #fff4e5; padding: 6px; border-radius: 4px;")
         self.coeliac.setAccessibleName(self.tr("Coeliac testing notice"))
         layout.addWidget(self.coeliac)
@@ -154,11 +155,11 @@ class DoseGrid(QGroupBox):
         self.amounts: list[QLineEdit] = []
         for day, default in ((1, Dose.SMALL), (2, Dose.MEDIUM), (3, Dose.LARGE)):
             grid.addWidget(QLabel(self.tr("Day {0}").format(day)), day, 0)
-            size = _combo(f"Day {day} dose", [(humanise(d.value), d) for d in Dose])
+            size = _combo(self.tr("Day {0} dose").format(day), [(humanise(d.value), d) for d in Dose])
             _select(size, default)
             amount = QLineEdit()
             amount.setPlaceholderText(self.tr("amount, e.g. half a glass"))
-            amount.setAccessibleName(f"Day {day} amount")
+            amount.setAccessibleName(self.tr("Day {0} amount").format(day))
             grid.addWidget(size, day, 1)
             grid.addWidget(amount, day, 2)
             self.sizes.append(size)
@@ -212,11 +213,11 @@ class ChallengeForm(EntryForm):
         self.washout.setAccessibleName(self.tr("Washout days"))
         form2.addRow(self.tr("&Washout"), self.washout)
         self.outcome = _combo(
-            "Outcome", [(humanise(o.value).replace("up to dose", "up to a dose"), o) for o in ChallengeOutcome]
+            self.tr("Outcome"), [(humanise(o.value).replace("up to dose", "up to a dose"), o) for o in ChallengeOutcome]
         )
         form2.addRow(self.tr("&Outcome"), self.outcome)
         self.decided_by = _combo(
-            "Outcome decided by",
+            self.tr("Outcome decided by"),
             [
                 ("—", DecidedBy.NOBODY),
                 (self.tr("Me"), DecidedBy.PERSON),

@@ -116,9 +116,11 @@ class DietView(QWidget):
         self.history.setMinimumHeight(160)
         challenge.addWidget(self.history)
         decide = QHBoxLayout()
-        self.outcome = _combo("Outcome of the chosen challenge", [(text, o) for o, text in OUTCOME_TEXT.items()])
+        self.outcome = _combo(
+            self.tr("Outcome of the chosen challenge"), [(text, o) for o, text in OUTCOME_TEXT.items()]
+        )
         self.decided_by = _combo(
-            "Decided by",
+            self.tr("Decided by"),
             [
                 (self.tr("Decided by me"), DecidedBy.PERSON),
                 (self.tr("Decided with my practitioner"), DecidedBy.PRACTITIONER),

@@ -108,7 +108,7 @@ class CheckInForm(QGroupBox):
         pain_form.setContentsMargins(0, 0, 0, 0)
         pain_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         pain_row = QHBoxLayout()
-        self.pain = ScoreSpin("Pain")
+        self.pain = ScoreSpin(self.tr("Pain"))
         self.recall = QComboBox()
         self.recall.setAccessibleName(self.tr("Pain recall period"))
         for recall in (PainRecall.AVERAGE_24H, PainRecall.NOW, PainRecall.WORST):
@@ -125,7 +125,7 @@ class CheckInForm(QGroupBox):
         stress_form.setContentsMargins(0, 0, 0, 0)
         stress_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         stress_row = QHBoxLayout()
-        self.stress = ScoreSpin("Stress")
+        self.stress = ScoreSpin(self.tr("Stress"))
         stress_row.addWidget(self.stress)
         stress_row.addWidget(hint(SCORE_HINT), 1)
         stress_row.addWidget(learn_link(services, "stress-and-gut", "Stress and the gut"))
@@ -228,7 +228,7 @@ class CheckInForm(QGroupBox):
         self.symptoms = {}
         for index, symptom in enumerate(self.services.catalog.symptoms(tracked_only=True)):
             label = QLabel(translated(symptom.name))
-            spin = ScoreSpin(symptom.name)
+            spin = ScoreSpin(translated(symptom.name))
             spin.setMaximumWidth(90)
             label.setBuddy(spin)
             row, col = divmod(index, 2)
@@ -340,7 +340,7 @@ class TodayView(QWidget):
         for kind, text, shortcut, _tracker in QUICK_ADD:
             button = QPushButton(self.tr(text).replace("&", ""))
             button.setToolTip(self.tr("{0} ({1})").format(plain(self.tr(text)), shortcut))
-            button.setAccessibleName(plain(text))
+            button.setAccessibleName(plain(self.tr(text)))
             button.clicked.connect(lambda _=False, k=kind: self.open_entry_dialog(k))
             side_layout.addWidget(button)
             self.quick_buttons[kind] = button

@@ -64,10 +64,10 @@ class TrendsView(QWidget):
         range_label.setBuddy(self.range)
         self.start_edit = QDateEdit(QDate.currentDate().addDays(-90))
         self.end_edit = QDateEdit(QDate.currentDate())
-        for edit, name in ((self.start_edit, "From"), (self.end_edit, "To")):
+        for edit, name in ((self.start_edit, self.tr("From date")), (self.end_edit, self.tr("To date"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setAccessibleName(f"{name} date")
+            edit.setAccessibleName(name)
             edit.setMaximumDate(QDate.currentDate())
             edit.hide()
         self.status = QLabel()

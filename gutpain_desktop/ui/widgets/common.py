@@ -96,7 +96,7 @@ class BodySitePicker(QGroupBox):
 
     def __init__(self, title: str = QT_TRANSLATE_NOOP("Labels", "Where it hurts"), parent: QWidget | None = None):
         super().__init__(translated(title), parent)
-        self.setAccessibleName(title.replace("&", ""))
+        self.setAccessibleName(translated(title).replace("&", ""))
         self.boxes: dict[BodySite, QCheckBox] = {}
         self._cells: dict[tuple[int, int], QCheckBox] = {}
         self._where: dict[QObject, tuple[int, int]] = {}
@@ -115,7 +115,7 @@ class BodySitePicker(QGroupBox):
                 if info.region not in regions:
                     continue
                 box = QCheckBox(translated(info.label))
-                box.setAccessibleName(f"Body site: {info.label}")
+                box.setAccessibleName(self.tr("Body site: {0}").format(translated(info.label)))
                 box.setToolTip(translated(REGION_LABELS[info.region]))
                 box.toggled.connect(self.changed)
                 self.boxes[info.site] = box
@@ -241,7 +241,7 @@ class OptionalDate(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.enabled = QCheckBox()
-        self.enabled.setAccessibleName(f"Set {name}")
+        self.enabled.setAccessibleName(self.tr("Set {0}").format(name))
         self.edit = QDateEdit(QDate.currentDate())
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...domain.preferences import CHECKIN_SECTIONS, TRACKER_LABELS, Tracker, TrackingPreferences
 from ...domain.validation import ValidationError
 from ..services import Services
+from ..translate import label as translated
 from .common import ErrorLabel
 
 #: Trackers outside the daily check-in form, shown as plain tick boxes.
@@ -189,7 +190,7 @@ class TrackingChoices(QWidget):
         order = prefs.checkin_order if not compact else CHECKIN_SECTIONS
         self.sections = CheckList(
             self.tr("The daily &check-in asks about") if compact else self.tr("The daily &check-in, in this order"),
-            [(t.value, self.tr(TRACKER_LABELS[t]), prefs.shows(t)) for t in order],
+            [(t.value, translated(TRACKER_LABELS[t]), prefs.shows(t)) for t in order],
             movable=not compact,
         )
         self.sections.list.setMaximumHeight(130)
@@ -199,9 +200,9 @@ class TrackingChoices(QWidget):
         others_layout = QVBoxLayout(others)
         self.others: dict[Tracker, QCheckBox] = {}
         for tracker in OTHER_TRACKERS:
-            box = QCheckBox(self.tr(TRACKER_LABELS[tracker]))
+            box = QCheckBox(translated(TRACKER_LABELS[tracker]))
             box.setChecked(prefs.shows(tracker))
-            box.setAccessibleName(TRACKER_LABELS[tracker])
+            box.setAccessibleName(translated(TRACKER_LABELS[tracker]))
             self.others[tracker] = box
             others_layout.addWidget(box)
         right.addWidget(others)
