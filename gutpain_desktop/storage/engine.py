@@ -7,10 +7,10 @@ import os
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import URL, Engine, create_engine, event
-from sqlalchemy.pool import QueuePool
+if TYPE_CHECKING:  # SQLAlchemy is imported when an engine is made: backups and start-up checks need only sqlite3
+    from sqlalchemy import Engine
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -22,6 +22,9 @@ def create_sqlite_engine(db_path: Path) -> Engine:
     applied. Following SQLAlchemy's documented recipe we turn the driver's transaction handling off and emit BEGIN
     ourselves: then DDL and DML share one real transaction that rolls back as a whole.
     """
+    from sqlalchemy import URL, create_engine, event
+    from sqlalchemy.pool import QueuePool
+
     engine = create_engine(
         # URL.create, not an f-string: a folder name with '?' or '#' must not be read as URL syntax.
         URL.create("sqlite", database=str(db_path)),

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+#: The journal's file name in the data folder (here, not in store.py, so start-up can name it without SQLAlchemy).
+DB_FILENAME = "gutpain.sqlite"
 SQLITE_HEADER = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 COMPANIONS = ("-wal", "-shm")

@@ -89,9 +89,10 @@ class StartupCheck:
         return self.check.verdict is Verdict.DAMAGED
 
 
-def check_at_start(db_path: Path, folder: Path) -> StartupCheck:
-    """``quick_check`` the journal; if it is damaged, move it aside and find the newest backup that passes."""
-    check = quick_check(db_path)
+def check_at_start(db_path: Path, folder: Path, checked: CheckResult | None = None) -> StartupCheck:
+    """``quick_check`` the journal (or take ``checked``, its result run earlier, for example in a thread while the
+    app was loading); if it is damaged, move it aside and find the newest backup that passes."""
+    check = checked if checked is not None else quick_check(db_path)
     if check.verdict is not Verdict.DAMAGED:
         return StartupCheck(check)
     changed_at = last_change(db_path)
