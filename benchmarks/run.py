@@ -1,24 +1,34 @@
-"""Measure the performance budgets of shared/DESIGN.md section 6 that need a full journal, as ratios in one run.
+"""Measure every performance budget of shared/DESIGN.md section 6 in one run, as ratios where there is a baseline.
 
-    python benchmarks/run.py [--json FILE] [--quick] [--years N] [--seed N]
+    python benchmarks/run.py [--json FILE] [--quick] [--years N] [--seed N] [--no-10x]
 
-Also (from files beside this one): the insights analysis (insights_bench.py) and a backup against the backup API
-alone (backup_bench.py).
+Prints one table (name, value, unit, budget, holds); ``--json FILE`` writes the same rows. The full run builds (once,
+cached in benchmarks/out/, git-ignored) a 10-year demo journal (~52,000 entries), its 10x (the same diary over 100
+years, ~525,000 entries), journals of 100,000 and 1,000,000 entries for the journal view and a journal of 1,000,000
+exported values; then measures, on each demo journal (rows of the 10x one start with ``x10.``):
 
-1. Start-up: ``python -m gutpain_desktop --data-dir DIR`` on a journal with ``--years`` of demo data (default 10),
-   against a bare PySide6 QMainWindow in the same kind of child process, runs interleaved. Each child prints
-   ``shown-after-ms <float>`` (process start, as the OS records it, to the first event-loop turn after the window is
-   shown; the app does so when GUTPAIN_BENCH_EXIT_AFTER_SHOW is set) and quits. Reported: the median of the children's
-   figures (5 runs, 3 with --quick) and, for context, the parent's wall time from Popen to exit. Budget: app <= 2x bare.
-   Both children may write and reuse bytecode (in benchmarks/out/pycache), as an installed app would.
-2. Save one entry: p50 and p95 of ``store.entries.add(entry)`` (each its own durable commit) for ~300 single entries
-   (stress, pain with body sites, a meal with two foods) into that journal. Budget: p95 <= 20 ms. For context, the
-   p95 of a raw sqlite3 INSERT + COMMIT of one row into a WAL / synchronous=FULL database in the same folder.
+1. Start-up: ``python -m gutpain_desktop --data-dir DIR`` against a bare PySide6 QMainWindow in the same kind of child
+   process, runs interleaved. Each child prints ``shown-after-ms <float>`` (process start, as the OS records it, to
+   the first event-loop turn after the window is shown; the app does so when GUTPAIN_BENCH_EXIT_AFTER_SHOW is set)
+   and ``peak-rss-kb`` (peak resident memory then), and quits. Reported: the median (5 runs, 3 with --quick or at
+   10x), the parent's wall time from Popen to exit, and the peak RSS. Budget: app <= 2x bare. Both children may write
+   and reuse bytecode (in benchmarks/out/pycache), as an installed app would.
+2. Save one entry: p50 and p95 of ``store.entries.add(entry)`` (each its own durable commit) for ~300 single entries.
+   Budget: p95 <= 20 ms. For context, a raw sqlite3 INSERT + COMMIT in a WAL / synchronous=FULL database.
+3. Trends: query and aggregation (off the UI thread) and the redraw of the charts on screen for every range; the most
+   points drawn per line. Budget: redraw <= 100 ms, <= ~2,000 points per line.
+4. Insights (insights_bench.py): query + analysis <= 1 s, off the UI thread.
+5. Backup (backup_bench.py): the app's backup <= 2x the backup API alone.
+6. CSV export and import (exchange_bench.py) against raw sqlite3 + csv on the same rows. Export budget: <= 2x.
+7. The journal view at 100k and 1M entries (scale_bench.py): first paint and scrolling <= 100 ms.
+8. UI responsiveness (scale_bench.py): the longest event-loop gap while insights, export, import and backup run
+   through the real window and dialogs on the 10x journal. Budget: <= 100 ms.
 
-The demo journal is built once into ``benchmarks/out/`` (git-ignored) and reused while ``demo-marker.json`` there
-matches the years, seed and generator source; each run works on a fresh copy (made with the SQLite backup API), so
-entries saved by one run never leak into the next. Exit code 0 even when a budget is missed (this is a report);
-1 when a figure could not be measured (for example the app never printed its line) or something else went wrong.
+``--quick`` (under about a minute once its journals are cached): 1 year of data, its 10x is 10 years, the journal view
+at 100k only, fewer runs, no 1M-value export. Each measurement works on a fresh copy (made with the SQLite backup API)
+of a cached journal, so nothing saved by one run leaks into the next. Exit code 0 even when a budget is missed (this
+is a report); 1 when a figure could not be measured or something else went wrong. The machines we run on are shared:
+compare ratios measured in the same run, and expect single figures to move between runs.
 """
 
 from __future__ import annotations
@@ -88,8 +98,9 @@ BARE_WINDOW = textwrap.dedent(
 
     def report():
         print(f"shown-after-ms {(time.time() - started) * 1000:.1f}", flush=True)
-        import resource
-        print(f"peak-rss-kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+        with open("/proc/self/status") as handle:  # VmHWM: ru_maxrss can carry the parent's over fork + exec
+            peak = next((line.split()[1] for line in handle if line.startswith("VmHWM:")), "0")
+        print(f"peak-rss-kb {peak}", flush=True)
         window.close()
         app.quit()
 

@@ -135,6 +135,13 @@ def run_app(args: argparse.Namespace) -> int:
 
 def _peak_rss_kb() -> int:
     """The process's peak resident memory in KiB (for the benchmark), 0 where the OS does not say."""
+    try:  # Linux: this process's own high-water mark (ru_maxrss can carry the parent's over a fork and exec)
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
     try:
         import resource
     except ImportError:  # Windows
