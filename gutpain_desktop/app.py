@@ -57,11 +57,12 @@ def run_app(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     data_dir = resolve_data_dir(args.data_dir)
 
-    # Before Qt and SQLAlchemy are imported (together most of the start-up): take the lock, read the settings and
-    # start SQLite's quick_check of the journal in a thread. sqlite3 lets go of the GIL while it reads, so on a
-    # machine with two cores the check (which reads the whole file) costs the start-up next to nothing.
+    # Before Qt and SQLAlchemy are imported (together most of the start-up): take the lock, read the settings and,
+    # for a plain journal, start SQLite's quick_check in a thread. sqlite3 lets go of the GIL while it reads, so on a
+    # machine with two cores the check (which reads the whole file) overlaps the imports.
+    from .storage.cipher import is_encrypted_file
     from .storage.health import DB_FILENAME, quick_check
-    from .storage.local_settings import load_settings
+    from .storage.local_settings import load_settings, update_settings
     from .storage.lock import AlreadyOpenError, InstanceLock
 
     try:
@@ -75,8 +76,10 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         loaded = load_settings(data_dir)
         folder = loaded.settings.backup_folder(data_dir)
+        notices = [loaded.problem] if loaded.problem else []
         db_path = data_dir / DB_FILENAME
-        early = _EarlyCheck(lambda: quick_check(db_path))
+        plain = not is_encrypted_file(db_path)
+        early = _EarlyCheck(lambda: quick_check(db_path)) if plain else None
 
         from PySide6.QtCore import QTimer
         from PySide6.QtGui import QIcon
@@ -93,14 +96,24 @@ def run_app(args: argparse.Namespace) -> int:
         from .storage.backups import RestoreError
         from .storage.safety import AutoBackup, check_at_start, recover_from
 
-        notices = [loaded.problem] if loaded.problem else []
+        key: str | None = None
+        # Not an SQLite header: encrypted, or a damaged plain journal. The settings say which to expect; if they do
+        # not (the settings file was lost) but a backup is encrypted too, the person is asked which it is.
+        if not plain and (loaded.settings.encrypted or _encrypted_backups(folder)):
+            unlocked = _unlock(data_dir, db_path, loaded.settings.remember_passphrase, not loaded.settings.encrypted)
+            if unlocked is False:
+                return 0  # the person chose Quit
+            key = unlocked if isinstance(unlocked, str) else None  # True: never encrypted; checked as damaged
+        elif loaded.settings.encrypted and db_path.is_file():
+            update_settings(data_dir, encrypted=False)  # cut off just after decrypting: the file is plain
         try:
-            checked: CheckResult = early.result()
-            found = check_at_start(db_path, folder, checked)  # a damaged file is moved aside, never deleted
+            checked: CheckResult | None = early.result() if early is not None else None
+            # quick_check (done above for a plain journal); a damaged file is moved aside, never deleted
+            found = check_at_start(db_path, folder, key, checked)
             log.info("start-up check: %s in %.0f ms", found.check.verdict.value, found.check.seconds * 1000)
             if found.damaged:
-                notices.append(_recover(found, db_path, folder, recover_from))
-            store = open_store(data_dir, backup_dir=folder)  # backs up before any migration
+                notices.append(_recover(found, db_path, folder, lambda d, b, f: recover_from(d, b, f, key)))
+            store = open_store(data_dir, backup_dir=folder, key=key)  # backs up before any migration
         except (DatabaseTooNewError, MigrationError, RestoreError, OSError) as exc:
             log.error("could not open %s: %s", data_dir, exc)
             _tell(f"Could not open your journal in {data_dir}.\n\n{exc}")
@@ -108,7 +121,7 @@ def run_app(args: argparse.Namespace) -> int:
 
         from .ui.main_window import MainWindow
 
-        auto = AutoBackup(store.path, folder, paused=found.damaged)
+        auto = AutoBackup(store.path, folder, paused=found.damaged, key=key)
         window = MainWindow(store, data_dir=data_dir, auto_backup=auto)
         window.show()
         # What start-up built lives as long as the app: keep the garbage collector from walking it again and again.
@@ -116,6 +129,7 @@ def run_app(args: argparse.Namespace) -> int:
         if notices:
             window.notice_safety(" ".join(notices))
         QTimer.singleShot(0, window.safety.start)  # the start backup and weekly check run after the window is up
+        QTimer.singleShot(0, window.offer_welcome)  # first start of an empty journal only
         if os.environ.get(BENCH_ENV):
 
             def report() -> None:
@@ -172,6 +186,43 @@ class _EarlyCheck:
             raise self._error
         assert self._value is not None
         return self._value
+
+
+def _encrypted_backups(folder: Path) -> bool:
+    """Whether any of this app's backups is encrypted (reads 16 bytes of each; retention keeps a few dozen)."""
+    from .storage.backups import backup_files
+    from .storage.cipher import is_encrypted_file
+
+    return any(is_encrypted_file(b.path) for b in backup_files(folder))
+
+
+def _unlock(data_dir: Path, db_path: Path, remembered: bool, maybe_damaged: bool) -> str | bool:
+    """The checked passphrase of the encrypted journal: from the keyring if it remembers it, else typed in the unlock
+    dialog. False when the person quits; True when they say it was never encrypted (so it may be damaged)."""
+    from . import keychain
+    from .storage.cipher import PassphraseError, check_passphrase
+    from .storage.local_settings import update_settings
+    from .ui.dialogs.unlock_dialog import NOT_ENCRYPTED, UNLOCKED, UnlockDialog
+
+    if remembered:
+        stored = keychain.load(data_dir)
+        if stored is not None:
+            try:
+                check_passphrase(db_path, stored)
+                return stored
+            except PassphraseError:
+                log.warning("the passphrase in the keyring does not open the journal; asking for it")
+    dialog = UnlockDialog(db_path, keyring_available=keychain.available(), maybe_damaged=maybe_damaged)
+    dialog.exec()
+    if dialog.choice == NOT_ENCRYPTED:
+        return True
+    if dialog.choice != UNLOCKED or dialog.passphrase is None:
+        return False
+    if maybe_damaged:  # the settings file had lost track: it knows again
+        update_settings(data_dir, encrypted=True)
+    if dialog.remember and keychain.save(data_dir, dialog.passphrase):
+        update_settings(data_dir, remember_passphrase=True)
+    return dialog.passphrase
 
 
 def _recover(found: StartupCheck, db_path: Path, folder: Path, recover: Callable[[Path, Path, Path], object]) -> str:

@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, help="random seed, for the same data every time (default 1)")
     demo.add_argument("--force", action="store_true", help="add demo entries even beside your own entries")
     demo.add_argument("--replace", action="store_true", help="remove earlier demo entries first (yours stay)")
+    demo.add_argument("--remove", action="store_true", help="only remove the demo entries (yours stay)")
 
     found = commands.add_parser(
         "insights",
@@ -74,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_safety(commands)
     _exchange_commands(commands)
+    from .cli_crypt import add_crypt_commands
+
+    add_crypt_commands(commands)
     return parser
 
 
@@ -155,6 +159,15 @@ def data_dir_from(args: argparse.Namespace) -> Path:
 
 def run_command(args: argparse.Namespace) -> int:
     os.umask(0o077)
+    from .cli_crypt import CRYPT_COMMANDS, PassphraseNeeded, journal_key, run_crypt_command
+
+    if args.command in CRYPT_COMMANDS:
+        return run_crypt_command(args, data_dir_from(args))
+    try:
+        args.key = journal_key(data_dir_from(args))  # None for a plain journal; asked once for an encrypted one
+    except PassphraseNeeded as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
     if args.command == "demo":
         return _demo(args)
     if args.command == "insights":
@@ -176,12 +189,15 @@ def _safety(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from .demo import generate_demo
+    from .demo import generate_demo, remove_demo
     from .storage import open_store
 
     data_dir = data_dir_from(args)
-    store = open_store(data_dir, backup_dir=backup_dir(data_dir))
+    store = open_store(data_dir, backup_dir=backup_dir(data_dir), key=args.key)
     try:
+        if args.remove:
+            print(f"Removed {remove_demo(store)} demo entries from {data_dir}; your own entries are untouched.")
+            return 0
         own = store.entries.count(source="user")
         if own and not args.force:
             print(
@@ -198,7 +214,7 @@ def _demo(args: argparse.Namespace) -> int:
             )
             return 1
         if earlier:
-            store.entries.delete_source("demo")
+            remove_demo(store)
         count = generate_demo(store, years=args.years, seed=args.seed)
     finally:
         store.close()
@@ -217,7 +233,7 @@ def _insights(args: argparse.Namespace) -> int:
     if not (data_dir / DB_FILENAME).is_file():
         print(f"No journal in {data_dir}: nothing to analyse yet.", file=sys.stderr)
         return 1
-    store = open_store(data_dir, backup_dir=backup_dir(data_dir))
+    store = open_store(data_dir, backup_dir=backup_dir(data_dir), key=args.key)
     try:
         names = store.catalog.names()
         outcomes = args.symptom or [PAIN, *(d.key for d in store.catalog.symptoms(tracked_only=True))]

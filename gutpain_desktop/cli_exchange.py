@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from .cli import data_dir_from
-from .exchange.importing import ImportPlan
+from .exchange.importing import ImportPlan, guess_format
 from .paths import backup_dir
 from .storage import DB_FILENAME, Store, open_store
 
@@ -18,7 +18,7 @@ def _store_or_none(args: argparse.Namespace, what: str = "nothing to export yet"
     if not (data_dir / DB_FILENAME).is_file():
         print(f"No journal in {data_dir}: {what}.", file=sys.stderr)
         return None
-    return open_store(data_dir, backup_dir=backup_dir(data_dir))
+    return open_store(data_dir, backup_dir=backup_dir(data_dir), key=getattr(args, "key", None))
 
 
 def _check_range(args: argparse.Namespace) -> bool:
@@ -78,16 +78,6 @@ def run_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def guess_format(path: Path) -> str:
-    """'flaredown' when the first line starts with Date and names Tags and Foods, else 'gutpain'."""
-    try:
-        with path.open("rb") as handle:
-            first = handle.readline(4096).decode("utf-8-sig", errors="replace").strip().lower()
-    except OSError:
-        return "gutpain"
-    return "flaredown" if first.startswith("date") and "tags" in first and "foods" in first else "gutpain"
-
-
 def run_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     fmt = args.format or guess_format(path)
@@ -100,7 +90,7 @@ def run_import(args: argparse.Namespace) -> int:
                 return _import(args, path, fmt, empty)
             finally:
                 empty.close()
-    store = open_store(data_dir, backup_dir=backup_dir(data_dir))
+    store = open_store(data_dir, backup_dir=backup_dir(data_dir), key=getattr(args, "key", None))
     try:
         return _import(args, path, fmt, store)
     finally:

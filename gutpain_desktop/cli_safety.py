@@ -41,11 +41,12 @@ def add_safety_commands(commands: Any) -> None:
 
 
 def run_safety_command(args: argparse.Namespace, data_dir: Path) -> int:
+    key: str | None = getattr(args, "key", None)  # the checked passphrase of an encrypted journal
     if args.command == "backup":
-        return _backup_list(data_dir) if args.list else _backup(data_dir)
+        return _backup_list(data_dir, key) if args.list else _backup(data_dir, key)
     if args.command == "restore":
-        return _restore(data_dir, args.backup)
-    return _check(data_dir)
+        return _restore(data_dir, args.backup, key)
+    return _check(data_dir, key)
 
 
 def _human_size(size: int) -> str:
@@ -67,7 +68,7 @@ def _journal(data_dir: Path) -> Path | None:
     return path
 
 
-def _backup(data_dir: Path) -> int:
+def _backup(data_dir: Path, key: str | None) -> int:
     from .storage.backup import BackupError
     from .storage.backups import BackupFile as File
     from .storage.backups import describe, parse_name, take_backup
@@ -77,7 +78,7 @@ def _backup(data_dir: Path) -> int:
     db_path = _journal(data_dir)
     if db_path is None:
         return 1
-    check = quick_check(db_path)
+    check = quick_check(db_path, key)
     if not check.ok:
         print(
             f"The journal looks damaged ({check.detail}), so no backup was made (it would be a damaged copy and "
@@ -87,25 +88,25 @@ def _backup(data_dir: Path) -> int:
         return 1
     folder = backup_folder(data_dir)
     try:
-        result = take_backup(db_path, folder, "manual")
+        result = take_backup(db_path, folder, "manual", key=key)
     except (OSError, BackupError) as exc:
         print(f"The backup could not be written to {folder}: {exc}", file=sys.stderr)
         return 1
     parsed = parse_name(result.path.name)
     assert parsed is not None
-    info = describe(File(result.path, parsed[0], parsed[1]))
+    info = describe(File(result.path, parsed[0], parsed[1]), key)
     print(f"Backed up {info.entries} entries to {result.path} ({_human_size(info.size)}, {result.seconds:.2f} s).")
     if result.removed:
         print(f"Removed {len(result.removed)} older backups by the rule.")
     return 0
 
 
-def _backup_list(data_dir: Path) -> int:
+def _backup_list(data_dir: Path, key: str | None) -> int:
     from .storage.backups import DEFAULT_RULE, list_backups
     from .storage.safety import backup_folder
 
     folder = backup_folder(data_dir)
-    found = list_backups(folder)
+    found = list_backups(folder, key)
     if not found:
         print(f"No backups in {folder} yet.")
         return 0
@@ -117,7 +118,7 @@ def _backup_list(data_dir: Path) -> int:
             info.file.taken_at.astimezone().strftime("%Y-%m-%d %H:%M"),
             info.file.label_text,
             _human_size(info.size),
-            "unreadable" if info.entries is None else str(info.entries),
+            _entries_text(info.entries, info.file.path),
             info.file.path.name,
         ])  # fmt: skip
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
@@ -126,6 +127,14 @@ def _backup_list(data_dir: Path) -> int:
         print("  ".join(cells).rstrip())
     print(DEFAULT_RULE.describe())
     return 0
+
+
+def _entries_text(entries: int | None, path: Path) -> str:
+    from .storage.cipher import is_encrypted_file
+
+    if entries is not None:
+        return str(entries)
+    return "encrypted" if is_encrypted_file(path) else "unreadable"
 
 
 def _find_backup(folder: Path, text: str) -> Path | None:
@@ -142,7 +151,7 @@ def _find_backup(folder: Path, text: str) -> Path | None:
     return inside if inside.is_file() else None
 
 
-def _restore(data_dir: Path, text: str) -> int:
+def _restore(data_dir: Path, text: str, key: str | None) -> int:
     from .storage import DB_FILENAME, DatabaseTooNewError, MigrationError, open_store
     from .storage.backups import RestoreError
     from .storage.lock import AlreadyOpenError, InstanceLock
@@ -159,8 +168,8 @@ def _restore(data_dir: Path, text: str) -> int:
         print(f"{exc} Restoring is done with the app closed (or from its Settings).", file=sys.stderr)
         return 1
     try:
-        result = restore(data_dir / DB_FILENAME, chosen, folder)
-        store = open_store(data_dir, backup_dir=folder)  # brings an older backup up to date
+        result = restore(data_dir / DB_FILENAME, chosen, folder, key)
+        store = open_store(data_dir, backup_dir=folder, key=key)  # brings an older backup up to date
         store.close()
     except RestoreError as exc:
         print(str(exc), file=sys.stderr)
@@ -176,8 +185,9 @@ def _restore(data_dir: Path, text: str) -> int:
     return 0
 
 
-def _check(data_dir: Path) -> int:
+def _check(data_dir: Path, key: str | None) -> int:
     from .storage.backups import backup_files
+    from .storage.cipher import is_encrypted_file
     from .storage.health import quick_check
     from .storage.safety import backup_folder, run_full_check
 
@@ -185,7 +195,7 @@ def _check(data_dir: Path) -> int:
     if db_path is None:
         return 1
     status = 0
-    found = run_full_check(data_dir, db_path)
+    found = run_full_check(data_dir, db_path, key)
     if found.ok:
         print(f"Journal: ok (integrity and foreign-key checks, {found.seconds:.2f} s) - {db_path}")
     else:
@@ -197,8 +207,12 @@ def _check(data_dir: Path) -> int:
         print("Backups: none yet ('gutpain-desktop backup' makes one).")
     else:
         newest = files[0]
-        quick = quick_check(newest.path)
         made = newest.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        if key is None and is_encrypted_file(newest.path):
+            print(f"Newest backup ({made}, {len(files)} in all): encrypted (made while the journal was); not "
+                  "checked, as that needs its passphrase.")  # fmt: skip
+            return status
+        quick = quick_check(newest.path, key)
         print(f"Newest backup ({made}, {len(files)} in all): {'ok' if quick.ok else 'DAMAGED - ' + quick.detail}")
         status = status or (0 if quick.ok else 1)
     return status

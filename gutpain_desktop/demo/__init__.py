@@ -47,6 +47,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from ..domain.entries import AnyEntry, MealEntry
+from ..domain.preferences import DEMO_PRESENT_KEY
 from ..storage import Store
 from .diary import _Diary
 from .plan import _Ids
@@ -101,4 +102,13 @@ def generate_demo(store: Store, *, years: float = 1.0, seed: int = 1, today: dat
                 store.entries.add_many(batch, source=DEMO_SOURCE, check=False)
             written += len(batch)
             batch, batch_days = [], 0
+    if written:
+        store.catalog.set_setting(DEMO_PRESENT_KEY, "1")
     return written
+
+
+def remove_demo(store: Store) -> int:
+    """Remove every demo entry (the person's own entries stay) and return how many were removed."""
+    removed = store.entries.delete_source(DEMO_SOURCE)
+    store.catalog.set_setting(DEMO_PRESENT_KEY, "")
+    return removed

@@ -20,6 +20,20 @@ from typing import Any
 from ..domain.entries import KIND_LABELS, AnyEntry
 from ..storage.bulk import ImportOutcome
 
+#: The two formats the importer reads.
+GUTPAIN, FLAREDOWN = "gutpain", "flaredown"
+
+
+def guess_format(path: Path) -> str:
+    """FLAREDOWN when the first line starts with Date and names Tags and Foods (Flaredown's export), else GUTPAIN."""
+    try:
+        with path.open("rb") as handle:
+            first = handle.readline(4096).decode("utf-8-sig", errors="replace").strip().lower()
+    except OSError:
+        return GUTPAIN
+    return FLAREDOWN if first.startswith("date") and "tags" in first and "foods" in first else GUTPAIN
+
+
 #: Files larger than this are refused before reading (a diary of decades is a few hundred MB at most).
 MAX_FILE_BYTES = 512 * 1024 * 1024
 #: A single cell longer than this is not a diary value (the csv module's own limit is 128 KiB).

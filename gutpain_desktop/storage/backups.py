@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import contextlib
 import re
-import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from .backup import BackupError, backup_database
+from .cipher import PassphraseError, connect, error_types, export_copy, is_encrypted_file, remove_quietly
 from .engine import BUSY_TIMEOUT_MS, secure_file
-from .health import companions, count_entries, quick_check, read_only_uri, schema_revision
+from .health import companions, count_entries, quick_check, schema_revision
 
 NAME_PATTERN = re.compile(r"^(?P<label>[a-z0-9][a-z0-9-]{0,60})-(?P<stamp>\d{8}T\d{12}Z)\.sqlite$")
 STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
@@ -28,6 +28,9 @@ LABEL_TEXT = {
     "auto": "every 30 minutes",
     "manual": "made by you",
     "before-restore": "before a restore",
+    "before-encryption": "before encryption was turned on",
+    "before-new-passphrase": "before the passphrase changed",
+    "before-decryption": "before encryption was turned off",
 }
 
 
@@ -99,17 +102,17 @@ def backup_files(folder: Path) -> list[BackupFile]:
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
 
 
-def describe(backup: BackupFile) -> BackupInfo:
-    """Size and number of entries (opens the file read-only)."""
+def describe(backup: BackupFile, key: str | None = None) -> BackupInfo:
+    """Size and number of entries (opens the file read-only; an encrypted one with ``key``)."""
     try:
         size = backup.path.stat().st_size
     except OSError:
         size = 0
-    return BackupInfo(backup, size, count_entries(backup.path))
+    return BackupInfo(backup, size, count_entries(backup.path, key))
 
 
-def list_backups(folder: Path) -> list[BackupInfo]:
-    return [describe(b) for b in backup_files(folder)]
+def list_backups(folder: Path, key: str | None = None) -> list[BackupInfo]:
+    return [describe(b, key) for b in backup_files(folder)]
 
 
 # --- retention -------------------------------------------------------------------------------------------------
@@ -163,12 +166,17 @@ class BackupResult:
     seconds: float
 
 
-def take_backup(db_path: Path, folder: Path, label: str, *, rule: RetentionRule | None = DEFAULT_RULE) -> BackupResult:
-    """Back up now, then prune by ``rule`` (None: keep everything, e.g. while recovering from damage)."""
+def take_backup(
+    db_path: Path, folder: Path, label: str, *, rule: RetentionRule | None = DEFAULT_RULE, key: str | None = None
+) -> BackupResult:
+    """Back up now, then prune by ``rule`` (None: keep everything, e.g. while recovering from damage).
+
+    An encrypted journal is backed up encrypted with the same ``key``.
+    """
     import time
 
     started = time.perf_counter()
-    path = backup_database(db_path, folder, label=label)
+    path = backup_database(db_path, folder, label=label, key=key)
     removed = tuple(prune(folder, rule)) if rule is not None else ()
     return BackupResult(path, removed, time.perf_counter() - started)
 
@@ -188,14 +196,29 @@ class RestoreResult:
     entries: int | None
 
 
-def check_backup(backup: Path, known_revision: Callable[[str | None], bool]) -> None:
-    """Raise RestoreError unless ``backup`` is an intact journal this app can open."""
+def check_backup(backup: Path, known_revision: Callable[[str | None], bool], key: str | None = None) -> None:
+    """Raise RestoreError unless ``backup`` is an intact journal this app can open (with ``key`` if encrypted)."""
     if not backup.is_file():
         raise RestoreError(f"There is no backup file {backup}.")
-    check = quick_check(backup)
+    if is_encrypted_file(backup) and key is not None:
+        try:
+            from .cipher import check_passphrase
+
+            check_passphrase(backup, key)
+        except PassphraseError as exc:
+            raise RestoreError(
+                "This backup is encrypted with another passphrase (one used before it was changed), so it cannot "
+                "be opened with the current one. Nothing was changed."
+            ) from exc
+    elif is_encrypted_file(backup):
+        raise RestoreError(
+            "This backup cannot be used: it is encrypted (or is not a journal at all) and your journal is not, so "
+            "its passphrase would be needed to open it. Nothing was changed."
+        )
+    check = quick_check(backup, key)
     if not check.ok:
         raise RestoreError(f"This backup cannot be used: {check.detail or 'it is empty'}.")
-    revision = schema_revision(backup)
+    revision = schema_revision(backup, key)
     if revision is None or not known_revision(revision):
         raise RestoreError(
             "This backup was not made by this version of GutPain Desktop (or is not a journal), so it cannot be "
@@ -209,19 +232,44 @@ def restore_backup(
     folder: Path,
     *,
     known_revision: Callable[[str | None], bool],
+    key: str | None = None,
 ) -> RestoreResult:
     """Replace the journal's contents with ``backup``'s, after backing up the journal as it is.
 
     The copy goes through SQLite's backup API into a connection on the journal, in one write transaction, so
     connections the app holds stay valid and see the restored contents; a crash half way leaves the old contents.
+
+    ``key`` is the journal's passphrase (None: the journal is plain). The journal keeps its kind: a plain backup
+    restored into an encrypted journal is first exported to an encrypted temp copy (and the other way round), since
+    SQLite's backup API needs both sides keyed alike.
     """
-    check_backup(backup, known_revision)
+    check_backup(backup, known_revision, key)
     safety = None
     if db_path.exists() and db_path.stat().st_size:
-        safety = backup_database(db_path, folder, label="before-restore")
-    source = sqlite3.connect(read_only_uri(backup), uri=True)
+        safety = backup_database(db_path, folder, label="before-restore", key=key)
+    journal_encrypted = key is not None and (is_encrypted_file(db_path) or not db_path.exists())
+    bridge: Path | None = None
+    if is_encrypted_file(backup) != journal_encrypted:
+        bridge = folder / f".{backup.name}.restoring.partial"
+        remove_quietly(bridge)
+        try:
+            export_copy(backup, key, bridge, key if journal_encrypted else None)
+        except error_types() as exc:
+            remove_quietly(bridge)
+            raise RestoreError(f"Restoring failed and the journal was left as it was: {exc}") from exc
     try:
-        target = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000)
+        _copy_into(bridge or backup, db_path, key, journal_encrypted)
+    finally:
+        if bridge is not None:
+            remove_quietly(bridge)
+    secure_file(db_path)
+    return RestoreResult(backup, safety, count_entries(db_path, key))
+
+
+def _copy_into(backup: Path, db_path: Path, key: str | None, encrypted: bool) -> None:
+    source = connect(backup, key, read_only=True)
+    try:
+        target = connect(db_path, key, timeout=BUSY_TIMEOUT_MS / 1000, encrypted=encrypted)
         try:
             target.execute("PRAGMA journal_mode=WAL")
             source.backup(target)
@@ -231,17 +279,17 @@ def restore_backup(
                 raise BackupError(f"the restored journal failed its check: {result}")
         finally:
             target.close()
-    except sqlite3.Error as exc:
+    except error_types() as exc:
         raise RestoreError(f"Restoring failed and the journal was left as it was: {exc}") from exc
     finally:
         source.close()
-    secure_file(db_path)
-    return RestoreResult(backup, safety, count_entries(db_path))
 
 
-def newest_passing(folder: Path, files: Iterable[BackupFile] | None = None) -> BackupFile | None:
+def newest_passing(
+    folder: Path, files: Iterable[BackupFile] | None = None, key: str | None = None
+) -> BackupFile | None:
     """The newest backup that passes ``quick_check`` (older ones are checked only while newer ones fail)."""
     for backup in files if files is not None else backup_files(folder):
-        if quick_check(backup.path).ok and schema_revision(backup.path) is not None:
+        if quick_check(backup.path, key).ok and schema_revision(backup.path, key) is not None:
             return backup
     return None

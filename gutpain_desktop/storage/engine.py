@@ -15,19 +15,26 @@ if TYPE_CHECKING:  # SQLAlchemy is imported when an engine is made: backups and 
 BUSY_TIMEOUT_MS = 5000
 
 
-def create_sqlite_engine(db_path: Path) -> Engine:
+def create_sqlite_engine(db_path: Path, key: str | None = None) -> Engine:
     """An engine on ``db_path`` whose connections are safe for health data.
 
     Python's sqlite3 driver opens transactions lazily and commits before DDL, so a failed migration would stay half
     applied. Following SQLAlchemy's documented recipe we turn the driver's transaction handling off and emit BEGIN
     ourselves: then DDL and DML share one real transaction that rolls back as a whole.
+
+    With ``key`` the journal is encrypted: SQLAlchemy's ``sqlite+pysqlcipher`` dialect (the ``sqlcipher3`` driver,
+    loaded only then) keys every connection before anything reads it; the pragmas below apply the same.
     """
     from sqlalchemy import URL, create_engine, event
     from sqlalchemy.pool import QueuePool
 
+    if key is not None:
+        from .cipher import driver
+
+        driver()  # loads sqlcipher3 with its stderr logging off, or says clearly that it is missing
     engine = create_engine(
         # URL.create, not an f-string: a folder name with '?' or '#' must not be read as URL syntax.
-        URL.create("sqlite", database=str(db_path)),
+        URL.create("sqlite" if key is None else "sqlite+pysqlcipher", password=key, database=str(db_path)),
         poolclass=QueuePool,
         pool_size=2,
         max_overflow=4,

@@ -11,6 +11,8 @@ from contextlib import contextmanager
 
 from sqlalchemy.exc import DBAPIError
 
+from .cipher import is_database_error, is_integrity_error
+
 KEEP = "Nothing was saved, and what you typed is still here, so you can try again."
 
 
@@ -51,8 +53,10 @@ def writing() -> Iterator[None]:
         yield
     except (DBAPIError, sqlite3.DatabaseError, OSError) as exc:
         original = exc.orig if isinstance(exc, DBAPIError) else exc
-        if isinstance(original, sqlite3.IntegrityError) or not isinstance(original, sqlite3.DatabaseError | OSError):
+        if original is None or is_integrity_error(original):
             raise  # a broken rule of ours is a bug, not the disk
+        if not (is_database_error(original) or isinstance(original, OSError)):
+            raise  # not the disk either: let it surface as the bug it is
         raise StorageWriteError(explain_write_failure(exc)) from exc
 
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import enum
 import os
-import sqlite3
 import struct
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+
+from .cipher import connect, error_types, is_encrypted_file, open_error_types
 
 #: The journal's file name in the data folder (here, not in store.py, so start-up can name it without SQLAlchemy).
 DB_FILENAME = "gutpain.sqlite"
@@ -72,8 +73,12 @@ def header_problem(db_path: Path) -> str:
     return ""
 
 
-def quick_check(db_path: Path) -> CheckResult:
-    """The fast start-up check: header, size, then SQLite's ``quick_check`` through a read-only connection."""
+def quick_check(db_path: Path, key: str | None = None) -> CheckResult:
+    """The fast start-up check: header, size, then SQLite's ``quick_check`` through a read-only connection.
+
+    With ``key`` an encrypted file is checked through SQLCipher (its header is ciphertext, so only SQLite's check
+    applies); without it an encrypted file is not an SQLite database.
+    """
     started = time.perf_counter()
 
     def result(verdict: Verdict, detail: str = "") -> CheckResult:
@@ -86,12 +91,13 @@ def quick_check(db_path: Path) -> CheckResult:
             wal = companions(db_path)[0]
             if not wal.exists() or wal.stat().st_size == 0:
                 return result(Verdict.MISSING)  # created but never written (e.g. a first start cut off)
-        problem = header_problem(db_path) if db_path.stat().st_size else ""
+        encrypted = key is not None and is_encrypted_file(db_path)
+        problem = header_problem(db_path) if db_path.stat().st_size and not encrypted else ""
     except OSError as exc:
         raise OSError(exc.errno, f"The journal {db_path} could not be read: {exc.strerror}") from exc
     if problem:
         return result(Verdict.DAMAGED, problem)
-    found = _pragma_rows(db_path, "quick_check")
+    found = _pragma_rows(db_path, "quick_check", key)
     if isinstance(found, str):
         return result(Verdict.DAMAGED, found)
     if found != [("ok",)]:
@@ -107,17 +113,17 @@ class FullCheck:
     checked_at: datetime
 
 
-def full_check(db_path: Path) -> FullCheck:
+def full_check(db_path: Path, key: str | None = None) -> FullCheck:
     """``integrity_check`` and ``foreign_key_check``: slower (seconds on a large journal), run off the UI thread."""
     started = time.perf_counter()
     problems: list[str] = []
-    integrity = _pragma_rows(db_path, "integrity_check")
+    integrity = _pragma_rows(db_path, "integrity_check", key)
     if isinstance(integrity, str):
         problems.append(integrity)
     elif integrity != [("ok",)]:
         problems.append(f"SQLite's integrity check found damage: {_first(integrity)}")
     else:
-        references = _pragma_rows(db_path, "foreign_key_check")
+        references = _pragma_rows(db_path, "foreign_key_check", key)
         if isinstance(references, str):
             problems.append(references)
         elif references:
@@ -125,14 +131,14 @@ def full_check(db_path: Path) -> FullCheck:
     return FullCheck(not problems, "; ".join(problems), time.perf_counter() - started, datetime.now(UTC))
 
 
-def _pragma_rows(db_path: Path, pragma: str) -> list[tuple[object, ...]] | str:
+def _pragma_rows(db_path: Path, pragma: str, key: str | None = None) -> list[tuple[object, ...]] | str:
     try:
-        conn = sqlite3.connect(read_only_uri(db_path), uri=True)
-    except sqlite3.Error as exc:
+        conn = connect(db_path, key, read_only=True)
+    except open_error_types() as exc:
         return f"the file could not be opened ({exc})"
     try:
         return [tuple(row) for row in conn.execute(f"PRAGMA {pragma}").fetchall()]
-    except sqlite3.Error as exc:
+    except error_types() as exc:
         return f"the file could not be read ({exc})"
     finally:
         conn.close()
@@ -179,26 +185,26 @@ def last_change(db_path: Path) -> datetime | None:
     return datetime.fromtimestamp(max(times), UTC) if times else None
 
 
-def count_entries(db_path: Path) -> int | None:
-    """Entries in a database file (read-only); None when it cannot be read."""
-    found = _scalar(db_path, "SELECT count(*) FROM entry")
+def count_entries(db_path: Path, key: str | None = None) -> int | None:
+    """Entries in a database file (read-only); None when it cannot be read (or not with ``key``)."""
+    found = _scalar(db_path, "SELECT count(*) FROM entry", key)
     return found if isinstance(found, int) else None
 
 
-def schema_revision(db_path: Path) -> str | None:
-    found = _scalar(db_path, "SELECT version_num FROM alembic_version")
+def schema_revision(db_path: Path, key: str | None = None) -> str | None:
+    found = _scalar(db_path, "SELECT version_num FROM alembic_version", key)
     return found if isinstance(found, str) else None
 
 
-def _scalar(db_path: Path, sql: str) -> object:
+def _scalar(db_path: Path, sql: str, key: str | None = None) -> object:
     try:
-        conn = sqlite3.connect(read_only_uri(db_path), uri=True)
-    except sqlite3.Error:
+        conn = connect(db_path, key, read_only=True)
+    except open_error_types():
         return None
     try:
         row = conn.execute(sql).fetchone()
         return row[0] if row else None
-    except sqlite3.Error:
+    except error_types():
         return None
     finally:
         conn.close()

@@ -27,6 +27,10 @@ class LocalSettings:
     backup_dir: Path | None = None
     last_full_check: datetime | None = None
     last_full_check_ok: bool | None = None
+    #: The journal is encrypted with SQLCipher (the passphrase itself is never written here).
+    encrypted: bool = False
+    #: The person asked the system keyring to remember the passphrase.
+    remember_passphrase: bool = False
 
     def backup_folder(self, data_dir: Path) -> Path:
         return self.backup_dir if self.backup_dir is not None else data_dir / DEFAULT_BACKUP_FOLDER
@@ -70,10 +74,20 @@ def parse_settings(raw: bytes, *, source: str = SETTINGS_FILENAME) -> LoadedSett
     if last_ok is not None and not isinstance(last_ok, bool):
         problems.append("last_full_check_ok is not true or false")
         last_ok = None
-    settings = LocalSettings(backup_dir, last_check, last_ok)
+    flags = {name: _flag(document.get(name), name, problems) for name in ("encrypted", "remember_passphrase")}
+    settings = LocalSettings(backup_dir, last_check, last_ok, **flags)
     if problems:
         return LoadedSettings(settings, f"Some settings in {source} were ignored: {'; '.join(problems)}.")
     return LoadedSettings(settings)
+
+
+def _flag(value: object, name: str, problems: list[str]) -> bool:
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        problems.append(f"{name} is not true or false")
+        return False
+    return value
 
 
 def _backup_dir(value: object, problems: list[str]) -> Path | None:
@@ -85,7 +99,11 @@ def _backup_dir(value: object, problems: list[str]) -> Path | None:
     if "\x00" in value or len(value) > MAX_PATH_LENGTH:
         problems.append("the backup folder name is not a usable path")
         return None
-    path = Path(value).expanduser()
+    try:
+        path = Path(value).expanduser()
+    except RuntimeError:  # "~someone" for a user this machine does not know
+        problems.append("the backup folder names a home folder that does not exist here")
+        return None
     if not path.is_absolute():
         problems.append("the backup folder must be a full path")
         return None
@@ -116,6 +134,10 @@ def to_document(settings: LocalSettings) -> dict[str, object]:
         document["last_full_check"] = settings.last_full_check.astimezone(UTC).isoformat()
     if settings.last_full_check_ok is not None:
         document["last_full_check_ok"] = settings.last_full_check_ok
+    if settings.encrypted:
+        document["encrypted"] = True
+    if settings.remember_passphrase:
+        document["remember_passphrase"] = True
     return document
 
 

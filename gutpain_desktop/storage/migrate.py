@@ -65,6 +65,7 @@ def upgrade(
     *,
     backup_dir: Path | None = None,
     script_location: Path = MIGRATIONS_DIR,
+    key: str | None = None,
 ) -> MigrationResult:
     """Bring the database to the newest schema in one transaction.
 
@@ -96,7 +97,7 @@ def upgrade(
 
     backup = None
     if before is not None and backup_dir is not None:
-        backup = backup_database(db_path, backup_dir, label=f"before-migration-{before}")
+        backup = backup_database(db_path, backup_dir, label=f"before-migration-{before}", key=key)
         log.info("backed up %s to %s before migrating", db_path, backup)
 
     with engine.connect() as conn:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
@@ -34,6 +34,7 @@ from ..domain.entries import (
     SymptomDef,
 )
 from ..domain.measurements import CHALLENGE_DOSE_DAYS, ChallengeSpan, Measurements, PhaseSpan
+from ..domain.preferences import TrackingPreferences
 from ..domain.validation import MAX_NAME_LENGTH, ValidationError, category_key, validate
 from .errors import writing
 from .mapping import (
@@ -94,8 +95,8 @@ class CatalogRepository:
 
     def ensure_builtins(self) -> None:
         with writing(), self._sessions.begin() as s:
-            have_cats = set(s.scalars(select(CATEGORY.c.key)))
-            have_syms = set(s.scalars(select(SYMPTOM.c.key)))
+            have_cats: set[str] = set(s.scalars(select(CATEGORY.c.key)))
+            have_syms: set[str] = set(s.scalars(select(SYMPTOM.c.key)))
             new_cats = [
                 {"key": c.key, "name": c.name, "builtin": True, "hidden": False, "position": i}
                 for i, c in enumerate(BUILTIN_CATEGORIES)
@@ -159,6 +160,39 @@ class CatalogRepository:
             s.execute(update(SYMPTOM).where(SYMPTOM.c.key == key).values(tracked=tracked))
         self._changed()
 
+    def apply_tracking(
+        self,
+        *,
+        preferences: TrackingPreferences | None = None,
+        symptom_order: Sequence[str] = (),
+        tracked: Mapping[str, bool] | None = None,
+        hidden_categories: Mapping[str, bool] | None = None,
+    ) -> None:
+        """Save what the person chose to track in one transaction: the preferences, which symptoms the check-in
+        asks about and in which order (keys listed first, the rest keep their order after them), which trigger
+        categories meals offer."""
+        with writing(), self._sessions.begin() as s:
+            if preferences is not None:
+                _put_settings(s, preferences.to_settings())
+            if symptom_order:
+                keys = select(SYMPTOM.c.key).order_by(SYMPTOM.c.position, SYMPTOM.c.name)
+                current = _texts(s.scalars(keys))
+                ordered = [k for k in dict.fromkeys(symptom_order) if k in current]
+                ordered += [k for k in current if k not in ordered]
+                for position, key in enumerate(ordered):
+                    s.execute(update(SYMPTOM).where(SYMPTOM.c.key == key).values(position=position))
+            for key, value in (tracked or {}).items():
+                s.execute(update(SYMPTOM).where(SYMPTOM.c.key == key).values(tracked=value))
+            for key, value in (hidden_categories or {}).items():
+                s.execute(update(CATEGORY).where(CATEGORY.c.key == key).values(hidden=value))
+        self._changed()
+
+    def preferences(self) -> TrackingPreferences:
+        """What the person chose to track (defaults when they never chose)."""
+        with self._sessions() as s:
+            values = {str(key): str(value) for key, value in s.execute(select(SETTING.c.key, SETTING.c.value))}
+        return TrackingPreferences.from_settings(values)
+
     def _new_key(self, name: str, table: Table, what: str) -> str:
         cleaned = name.strip()
         if not cleaned:
@@ -184,6 +218,16 @@ class CatalogRepository:
             found = s.scalar(select(FOOD_MEMORY.c.categories).where(FOOD_MEMORY.c.name_key == _food_key(food_name)))
         return None if found is None else tuple(found.split())
 
+    def remembered_foods(self, limit: int = 5000) -> list[tuple[str, tuple[str, ...]]]:
+        """Food names logged before with the categories they had last time, most used first (autocompletion)."""
+        with self._sessions() as s:
+            query = (
+                select(FOOD_MEMORY.c.name, FOOD_MEMORY.c.categories)
+                .order_by(FOOD_MEMORY.c.use_count.desc(), FOOD_MEMORY.c.name)
+                .limit(limit)
+            )
+            return [(str(name), tuple(str(cats).split())) for name, cats in s.execute(query)]
+
     def known_foods(self, limit: int = 5000) -> list[str]:
         """Food names logged before, most used first (for autocompletion)."""
         with self._sessions() as s:
@@ -199,8 +243,17 @@ class CatalogRepository:
 
     def set_setting(self, key: str, value: str) -> None:
         with writing(), self._sessions.begin() as s:
-            s.execute(delete(SETTING).where(SETTING.c.key == key))
-            s.execute(insert(SETTING).values(key=key, value=value))
+            _put_settings(s, {key: value})
+
+
+def _put_settings(session: Session, values: Mapping[str, str]) -> None:
+    for key, value in values.items():
+        session.execute(delete(SETTING).where(SETTING.c.key == key))
+        session.execute(insert(SETTING).values(key=key, value=value))
+
+
+def _texts(values: Iterable[Any]) -> list[str]:
+    return [str(value) for value in values]
 
 
 def _food_key(name: str) -> str:
@@ -324,7 +377,7 @@ class EntryRepository:
             if row is None:
                 raise EntryNotFoundError(f"entry {eid} no longer exists")
             snapshot = load_entries(s, [row])[0]
-            linked = list(s.scalars(select(MEAL.c.entry_id).where(MEAL.c.challenge_id == eid)))
+            linked: list[str] = list(s.scalars(select(MEAL.c.entry_id).where(MEAL.c.challenge_id == eid)))
             s.execute(delete(ENTRY).where(ENTRY.c.id == eid))  # details follow by ON DELETE CASCADE
         if linked:
             self._unlinked_meals[eid] = linked
@@ -348,10 +401,20 @@ class EntryRepository:
         return entry
 
     def delete_source(self, source: str) -> int:
-        """Remove every entry that came from ``source`` (for example the demo data)."""
+        """Remove every entry that came from ``source`` (for example the demo data), and forget the foods that
+        no remaining meal has, so nothing of them is offered as you type."""
         with writing(), self._sessions.begin() as s:
             result = s.execute(delete(ENTRY).where(ENTRY.c.source == source))
+            eaten = {_food_key(name) for name in _texts(s.scalars(select(MEAL_FOOD.c.name).distinct()))}
+            stale = [k for k in _texts(s.scalars(select(FOOD_MEMORY.c.name_key))) if k not in eaten]
+            for chunk in _chunked(stale):
+                s.execute(delete(FOOD_MEMORY).where(FOOD_MEMORY.c.name_key.in_(chunk)))
             return int(getattr(result, "rowcount", 0) or 0)
+
+    def is_empty(self) -> bool:
+        """Whether the journal holds no entry at all (one indexed look-up, whatever its size)."""
+        with self._sessions() as s:
+            return s.execute(select(ENTRY.c.id).limit(1)).first() is None
 
     def _validate(self, entries: Iterable[Entry]) -> None:
         # Categories and symptoms checked against their own lists: a symptom key is not a food category.
@@ -620,9 +683,10 @@ def _challenge_spans(s: Session, start: date | None, end: date | None) -> list[C
         doses = select(CHALLENGE_DOSE.c.entry_id, CHALLENGE_DOSE.c.day, CHALLENGE_DOSE.c.size).where(
             CHALLENGE_DOSE.c.entry_id.in_(list(sizes))
         )
-        for entry_id, day, size in s.execute(doses):
+        for dose in s.execute(doses):
+            day: int = dose.day
             if 1 <= day <= CHALLENGE_DOSE_DAYS:
-                sizes[entry_id][day - 1] = size
+                sizes[dose.entry_id][day - 1] = dose.size
     spans = [
         ChallengeSpan(
             row.local_date,

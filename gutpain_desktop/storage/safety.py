@@ -89,30 +89,36 @@ class StartupCheck:
         return self.check.verdict is Verdict.DAMAGED
 
 
-def check_at_start(db_path: Path, folder: Path, checked: CheckResult | None = None) -> StartupCheck:
-    """``quick_check`` the journal (or take ``checked``, its result run earlier, for example in a thread while the
-    app was loading); if it is damaged, move it aside and find the newest backup that passes."""
-    check = checked if checked is not None else quick_check(db_path)
+def check_at_start(
+    db_path: Path, folder: Path, key: str | None = None, checked: CheckResult | None = None
+) -> StartupCheck:
+    """``quick_check`` the journal (or take ``checked``: its result, run earlier with the same key, for example in a
+    thread while the app was loading); if it is damaged, move it aside and find the newest backup that passes.
+
+    ``key``: the passphrase of an encrypted journal, already checked (see cipher.check_passphrase). Never call this
+    on an encrypted journal without it: the file would look like something that is not a database.
+    """
+    check = checked if checked is not None else quick_check(db_path, key)
     if check.verdict is not Verdict.DAMAGED:
         return StartupCheck(check)
     changed_at = last_change(db_path)
-    damaged_entries = count_entries(db_path)  # often unreadable; a best guess when not
+    damaged_entries = count_entries(db_path, key)  # often unreadable; a best guess when not
     moved = tuple(quarantine(db_path))
-    candidate = newest_passing(folder)
+    candidate = newest_passing(folder, key=key)
     offer = None
     if candidate is not None:
-        offer = Loss(candidate, count_entries(candidate.path), changed_at, damaged_entries)
+        offer = Loss(candidate, count_entries(candidate.path, key), changed_at, damaged_entries)
     return StartupCheck(check, moved, offer)
 
 
-def recover_from(db_path: Path, backup: Path, folder: Path) -> RestoreResult:
+def recover_from(db_path: Path, backup: Path, folder: Path, key: str | None = None) -> RestoreResult:
     """Put ``backup`` in place of the journal that was moved aside."""
-    return restore_backup(db_path, backup, folder, known_revision=is_known_revision)
+    return restore_backup(db_path, backup, folder, known_revision=is_known_revision, key=key)
 
 
-def restore(db_path: Path, backup: Path, folder: Path) -> RestoreResult:
+def restore(db_path: Path, backup: Path, folder: Path, key: str | None = None) -> RestoreResult:
     """Restore ``backup`` over the journal, backing the journal up first. Close or reload any open store after."""
-    return restore_backup(db_path, backup, folder, known_revision=is_known_revision)
+    return restore_backup(db_path, backup, folder, known_revision=is_known_revision, key=key)
 
 
 # --- the weekly full check -------------------------------------------------------------------------------------
@@ -124,9 +130,9 @@ def full_check_due(settings: LocalSettings, now: datetime | None = None) -> bool
     return last is None or last > moment or moment - last >= FULL_CHECK_EVERY
 
 
-def run_full_check(data_dir: Path, db_path: Path) -> FullCheck:
+def run_full_check(data_dir: Path, db_path: Path, key: str | None = None) -> FullCheck:
     """Run ``integrity_check`` + ``foreign_key_check`` and remember when (in the settings file)."""
-    found = full_check(db_path)
+    found = full_check(db_path, key)
     with contextlib.suppress(OSError):  # the check is what matters; when not remembered it simply runs again
         update_settings(data_dir, last_full_check=found.checked_at, last_full_check_ok=found.ok)
     return found
@@ -147,11 +153,18 @@ class AutoBackup:
     folder: Path
     rule: RetentionRule = DEFAULT_RULE
     paused: bool = False
+    #: The journal's passphrase when it is encrypted (its backups are encrypted with it too).
+    key: str | None = field(default=None, repr=False)
     #: The store's change count when the last backup was taken; None before the first one.
     backed_up_at_change: int | None = None
     last: BackupResult | None = None
     last_error: str = ""
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def lock(self) -> threading.Lock:
+        """Held while a backup is written; encryption changes hold it too, so no backup runs during a swap."""
+        return self._lock
 
     def needed(self, changes: int) -> bool:
         return not self.paused and (self.backed_up_at_change is None or changes != self.backed_up_at_change)
@@ -166,7 +179,9 @@ class AutoBackup:
             if not self.db_path.exists():
                 return None
             try:
-                result = take_backup(self.db_path, self.folder, label, rule=None if self.paused else self.rule)
+                result = take_backup(
+                    self.db_path, self.folder, label, rule=None if self.paused else self.rule, key=self.key
+                )
             except Exception as exc:
                 self.last_error = f"The backup could not be written to {self.folder}: {exc}"
                 raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__
 from ..domain.entries import Entry, EntryKind
+from ..domain.preferences import DEMO_PRESENT_KEY, Tracker
 from ..storage import Store
 from ..storage.safety import AutoBackup
 from .dialogs.entry_dialog import EntryDialog
@@ -29,14 +31,21 @@ from .dialogs.profile_dialog import ProfileDialog
 from .red_flag_notices import RedFlagNotices
 from .safety import BackupController
 from .services import DataEvents, Services
+from .tasks import TaskRunner
 from .views.journal import JournalView
 from .views.learn import LearnView
-from .views.today import TodayView
+from .views.today import NEW_CHECKIN_SHORTCUT, QUICK_ADD, TodayView
 from .widgets.common import LazyView, NoticeBanner
+from .widgets.demo_notice import DemoNotice
 from .widgets.learn import PanelReader
 
 if TYPE_CHECKING:
     from .dialogs.settings_dialog import SettingsDialog
+    from .dialogs.welcome import WelcomeDialog
+
+log = logging.getLogger(__name__)
+#: How much example data the welcome offers: enough for the charts, quick to write (~0.15 s).
+DEMO_YEARS = 0.25
 
 #: Kinds whose saving can change a red-flag reminder.
 RED_FLAG_KINDS = (EntryKind.BOWEL, EntryKind.CONTEXT, EntryKind.SYMPTOM)
@@ -69,6 +78,11 @@ class MainWindow(QMainWindow):
         self.safety_notice = NoticeBanner()  # its own banner: dismissing it must not rest a red-flag reminder
         self.safety_notice.setAccessibleName("Data safety notice")
         outer.addWidget(self.safety_notice)
+        self.demo_notice = DemoNotice()
+        self.demo_notice.remove_requested.connect(self.remove_demo)
+        outer.addWidget(self.demo_notice)
+        self.demo_tasks = TaskRunner(self)
+        self.welcome: WelcomeDialog | None = None
         body = QHBoxLayout()
         self.nav = QListWidget()
         self.nav.setAccessibleName("Views")
@@ -76,6 +90,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.today = TodayView(self.services)
         self.journal = JournalView(self.services)
+        self.journal.export_requested.connect(self.open_export)
+        self.journal.report_requested.connect(self.open_report)
         self.learn = LearnView(self.services)
         self.diet_holder = LazyView(self._make_diet)
         self.insights_holder = LazyView(self._make_insights)
@@ -88,8 +104,9 @@ class MainWindow(QMainWindow):
             ("Diet", self.diet_holder, "Ctrl+5"),
             ("Insights", self.insights_holder, "Ctrl+6"),
         ]
-        for name, view, _shortcut in self.views:
+        for name, view, shortcut in self.views:
             self.nav.addItem(self.tr(name))
+            self.nav.item(self.nav.count() - 1).setToolTip(self.tr("{0} ({1})").format(self.tr(name), shortcut))
             self.stack.addWidget(view)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         body.addWidget(self.nav)
@@ -117,7 +134,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self.events.status_message.connect(self.show_status)
         self.events.entry_saved.connect(self._on_entry_saved)
+        self.events.preferences_changed.connect(self.apply_preferences)
         self.nav.setCurrentRow(0)
+        self.apply_preferences()
+        self.demo_notice.setVisible(store.catalog.setting(DEMO_PRESENT_KEY) == "1")
         # Reminders are checked after the window is up, and once per burst of saves (a check-in saves several).
         self._flag_timer = QTimer(self)
         self._flag_timer.setSingleShot(True)
@@ -130,6 +150,11 @@ class MainWindow(QMainWindow):
         profile = QAction(self.tr("About &you (optional)…"), self)
         profile.triggered.connect(self.open_profile)
         file_menu.addAction(profile)
+        tracking = QAction(self.tr("What you &track…"), self)
+        tracking.setShortcut(QKeySequence("Ctrl+T"))
+        tracking.setToolTip(self.tr("Choose what to track, add your own symptoms, order the check-in (Ctrl+T)"))
+        tracking.triggered.connect(self.open_tracking)
+        file_menu.addAction(tracking)
         settings = QAction(self.tr("&Settings and backups…"), self)
         settings.setShortcut(QKeySequence("Ctrl+,"))
         settings.triggered.connect(self.open_settings)
@@ -145,6 +170,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             file_menu.addAction(action)
         file_menu.addSeparator()
+        self.remove_demo_action = QAction(self.tr("Remove e&xample entries (demo data)"), self)
+        self.remove_demo_action.triggered.connect(self.remove_demo)
+        file_menu.addAction(self.remove_demo_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -158,12 +187,33 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
 
+        # Everything one logs, from any view: the Today view comes forward with the form or dialog.
+        log_menu = self.menuBar().addMenu(self.tr("&Log"))
+        self.new_checkin_action = QAction(self.tr("New daily &check-in"), self)
+        self.new_checkin_action.setShortcut(QKeySequence(NEW_CHECKIN_SHORTCUT))
+        self.new_checkin_action.triggered.connect(self.new_checkin)
+        log_menu.addAction(self.new_checkin_action)
+        save_checkin = QAction(self.tr("&Save the check-in"), self)
+        save_checkin.setShortcut(QKeySequence.StandardKey.Save)
+        save_checkin.triggered.connect(self._on_save_checkin)
+        log_menu.addAction(save_checkin)
+        log_menu.addSeparator()
+        self.log_actions: dict[EntryKind, tuple[QAction, Tracker]] = {}
+        for kind, text, shortcut, tracker in QUICK_ADD:
+            action = QAction(self.tr(text), self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda _=False, k=kind: self.new_entry(k))
+            log_menu.addAction(action)
+            self.log_actions[kind] = (action, tracker)
+
         view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.view_actions: list[QAction] = []
         for row, (name, _view, shortcut) in enumerate(self.views):
             action = QAction(self.tr(name), self)
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
             view_menu.addAction(action)
+            self.view_actions.append(action)
         view_menu.addSeparator()
         side = self.side_panel.toggleViewAction()
         side.setText(self.tr("Learn more &side panel"))
@@ -201,6 +251,96 @@ class MainWindow(QMainWindow):
     @property
     def trends(self) -> QWidget:
         return self.trends_holder.view()
+
+    # --- logging from anywhere -------------------------------------------------------------------------------
+
+    def new_checkin(self) -> None:
+        """Ctrl+N: the Today view with the cursor in the check-in's first field."""
+        self.show_view("Today")
+        self.today.start_checkin()
+
+    def _on_save_checkin(self) -> None:
+        if self.stack.currentWidget() is self.today:
+            self.today.save_checkin()
+        else:
+            self.events.status_message.emit(self.tr("Ctrl+S saves the daily check-in: open it with Ctrl+N."))
+
+    def new_entry(self, kind: EntryKind) -> QDialog:
+        self.show_view("Today")
+        return self.today.open_entry_dialog(kind)
+
+    # --- what the person tracks ------------------------------------------------------------------------------
+
+    def apply_preferences(self) -> None:
+        """Hide what the person does not track: menu actions (and their shortcuts) and the Diet view."""
+        preferences = self.store.catalog.preferences()
+        for action, tracker in self.log_actions.values():
+            action.setVisible(preferences.shows(tracker))
+        diet_row = next(row for row, (name, _v, _s) in enumerate(self.views) if name == "Diet")
+        diet_shown = preferences.shows(Tracker.DIET)
+        self.nav.item(diet_row).setHidden(not diet_shown)
+        self.view_actions[diet_row].setVisible(diet_shown)
+        if not diet_shown and self.nav.currentRow() == diet_row:
+            self.nav.setCurrentRow(0)
+
+    def open_tracking(self) -> QDialog:
+        from .dialogs.tracking_dialog import TrackingDialog
+
+        return self._open_dialog(TrackingDialog(self.services, self))
+
+    def offer_welcome(self) -> WelcomeDialog | None:
+        """On the first start of an empty journal, the welcome (non-blocking). app.py calls this; tests may."""
+        if self.store.catalog.preferences().welcomed or not self.store.entries.is_empty():
+            return None
+        from .dialogs.welcome import WelcomeDialog
+
+        dialog = WelcomeDialog(self.services, self)
+        dialog.demo_requested.connect(self.add_demo)
+        dialog.finished.connect(self._on_welcome_finished)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(lambda _result: self.new_checkin())
+        dialog.show()
+        self.welcome = dialog
+        return dialog
+
+    def _on_welcome_finished(self) -> None:
+        self.welcome = None  # deleted later by Qt: never touched again
+
+    # --- example (demo) data ---------------------------------------------------------------------------------
+
+    def add_demo(self) -> None:
+        """About three months of example entries, written in the background and marked as demo data."""
+        from ..demo import generate_demo  # the generator (and numpy) load only when asked for
+
+        store = self.store
+        self.events.status_message.emit(self.tr("Adding example entries…"))
+        self.demo_tasks.run(lambda: generate_demo(store, years=DEMO_YEARS), self._on_demo_added, self._on_demo_failed)
+
+    def _on_demo_added(self, count: object) -> None:
+        self.demo_notice.show()
+        self.events.data_changed.emit()
+        self.events.status_message.emit(
+            self.tr("Added {0} example entries. File ▸ Remove example entries takes them away.").format(count)
+        )
+
+    def _on_demo_failed(self, trace: str) -> None:
+        log.error("example entries could not be added:\n%s", trace)
+        self.events.status_message.emit(self.tr("The example entries could not be added. Your journal is unchanged."))
+
+    def remove_demo(self) -> None:
+        """One step: every demo entry goes; the person's own entries stay. Not undoable (they are made up)."""
+        from ..demo import remove_demo
+
+        store = self.store
+        self.demo_tasks.run(lambda: remove_demo(store), self._on_demo_removed, self._on_demo_failed)
+
+    def _on_demo_removed(self, count: object) -> None:
+        self.demo_notice.hide()
+        self.undo_stack.clear()  # undo steps may refer to example entries that are gone
+        self.events.data_changed.emit()
+        self.events.status_message.emit(
+            self.tr("Removed {0} example entries. Your own entries are untouched.").format(count)
+        )
 
     def show_view(self, name: str) -> None:
         for row, (view_name, _view, _shortcut) in enumerate(self.views):
@@ -284,4 +424,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for dialog in self.findChildren(EntryDialog):
             dialog.reject()
+        if self.welcome is not None and self.welcome.isVisible():
+            self.welcome.close()  # unanswered: offered again next time
         super().closeEvent(event)

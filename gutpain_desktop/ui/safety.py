@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..storage import Store
 from ..storage.backups import BackupInfo, BackupResult, list_backups
+from ..storage.encryption import change_passphrase, decrypt_journal, encrypt_journal
 from ..storage.local_settings import load_settings, update_settings
 from ..storage.safety import BACKUP_EVERY, AutoBackup, full_check_due, restore, run_full_check
 from .tasks import TaskRunner
@@ -28,10 +29,13 @@ class BackupController(QObject):
         super().__init__(parent)
         self.store = store
         self.data_dir = data_dir
-        self.auto = auto or AutoBackup(store.path, load_settings(data_dir).settings.backup_folder(data_dir))
+        self.auto = auto or AutoBackup(
+            store.path, load_settings(data_dir).settings.backup_folder(data_dir), key=store.key
+        )
         self.backups = TaskRunner(self)  # backups and restores, one at a time
         self.listing = TaskRunner(self)
         self.checks = TaskRunner(self)
+        self.crypt = TaskRunner(self)  # turning encryption on or off, changing the passphrase
         self.timer = QTimer(self)
         self.timer.setInterval(int(BACKUP_EVERY.total_seconds() * 1000))
         self.timer.timeout.connect(lambda: self.backup("auto"))
@@ -79,7 +83,7 @@ class BackupController(QObject):
     def _full_check_if_due(self, _result: object = None) -> None:
         if not full_check_due(load_settings(self.data_dir).settings):
             return
-        data_dir, path = self.data_dir, self.store.path
+        data_dir, path, key = self.data_dir, self.store.path, self.store.key
 
         def done(found: Any) -> None:
             if found.ok:
@@ -92,11 +96,11 @@ class BackupController(QObject):
                     ).format(found.detail)
                 )
 
-        self.checks.run(lambda: run_full_check(data_dir, path), done)
+        self.checks.run(lambda: run_full_check(data_dir, path, key), done)
 
     def list(self, on_done: Callable[[list[BackupInfo]], None]) -> None:
-        folder = self.folder
-        self.listing.run(lambda: list_backups(folder), on_done)
+        folder, key = self.folder, self.store.key
+        self.listing.run(lambda: list_backups(folder, key), on_done)
 
     def set_folder(self, folder: Path | None) -> Path:
         """Use ``folder`` for backups from now on (None: the default one); remembered in the settings file."""
@@ -109,7 +113,7 @@ class BackupController(QObject):
         store, folder = self.store, self.folder
 
         def work() -> Any:
-            result = restore(store.path, backup, folder)
+            result = restore(store.path, backup, folder, store.key)
             store.reload(backup_dir=folder)
             return result
 
@@ -119,3 +123,44 @@ class BackupController(QObject):
             on_done(result)
 
         self.backups.run(work, done, on_error)
+
+    # --- encryption at rest ---------------------------------------------------------------------------------
+
+    @property
+    def encrypted(self) -> bool:
+        return self.store.key is not None
+
+    def change_encryption(
+        self, new_key: str | None, on_done: Callable[[Any], None], on_error: Callable[[str], None]
+    ) -> None:
+        """Encrypt (plain journal, ``new_key``), change the passphrase (encrypted, ``new_key``) or decrypt (``None``).
+
+        Off the UI thread, holding the backup lock so no backup runs during the swap; the store's connections are
+        closed first and a new engine with the new key is made after. A backup is taken before, inside storage.
+        """
+        store, folder, data_dir, auto = self.store, self.folder, self.data_dir, self.auto
+
+        def work() -> Any:
+            old_key = store.key
+            with auto.lock:
+                store.engine.dispose()
+                if new_key is None:
+                    assert old_key is not None
+                    result = decrypt_journal(data_dir, store.path, old_key, folder)
+                elif old_key is None:
+                    result = encrypt_journal(data_dir, store.path, new_key, folder)
+                else:
+                    result = change_passphrase(data_dir, store.path, old_key, new_key, folder)
+                store.use_key(new_key)
+                auto.key = new_key
+            return result
+
+        def done(result: Any) -> None:
+            self.status.emit(
+                self.tr("Your journal is now encrypted.")
+                if result.encrypted
+                else self.tr("Your journal is no longer encrypted.")
+            )
+            on_done(result)
+
+        self.crypt.run(work, done, on_error)

@@ -22,6 +22,8 @@ class DataEvents(QObject):
     entry_saved = Signal(object)
     #: A short message for the status bar (what just happened).
     status_message = Signal(str)
+    #: What the person tracks changed (sections shown, their order, symptoms, categories): views rebuild.
+    preferences_changed = Signal()
 
 
 @dataclass

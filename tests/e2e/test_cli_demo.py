@@ -104,3 +104,26 @@ def test_demo_refuses_a_nonsense_number_of_years(tmp_path: Path) -> None:
         done = _run("--data-dir", str(tmp_path / "j"), "demo", "--years", years)
         assert done.returncode == 2, years
         assert "years" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_demo_remove_takes_only_the_demo_entries_away(tmp_path: Path) -> None:
+    folder = tmp_path / "journal"
+    store = open_store(folder)
+    try:
+        moment = datetime.now().astimezone().replace(microsecond=0) - timedelta(days=400)
+        store.entries.add(StressEntry(occurred_at=moment, level=3))
+    finally:
+        store.close()
+    assert _run("--data-dir", str(folder), "demo", "--years", "0.1", "--force").returncode == 0
+    demo, own = _counts(folder)
+    assert demo > 300 and own == 1
+    done = _run("--data-dir", str(folder), "demo", "--remove")
+    assert done.returncode == 0, done.stderr
+    assert f"Removed {demo} demo entries" in done.stdout
+    assert _counts(folder) == (0, 1)
+    store = open_store(folder)
+    try:
+        assert store.catalog.setting("demo.present") == ""  # the app no longer says example data is there
+        assert store.catalog.known_foods() == []  # nor offers the example foods as you type
+    finally:
+        store.close()

@@ -255,7 +255,7 @@ def test_a_food_remembers_its_categories(qtbot, window, ui_store):
     assert row.category_boxes["refined_sugar"].isChecked()
     assert not row.category_boxes["dairy"].isChecked()
     assert "as last time" in row.memory_hint.text()
-    assert "Oat latte" in second.form.completer.model().stringList()
+    assert "Oat latte" in second.form.known_food_names()
 
 
 def test_blood_in_a_bowel_entry_shows_a_gentle_notice_once_a_day(qtbot, window, ui_store):

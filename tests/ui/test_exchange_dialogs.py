@@ -98,3 +98,15 @@ def test_report_dialog_saves_a_pdf(qtbot, window, ui_store, tmp_path, now):  # t
     assert dialog.written == tmp_path / "summary.pdf" and dialog.written.read_bytes().startswith(b"%PDF")
     assert "Saved a 2-page summary" in dialog.status.text()
     dialog.reject()
+
+
+def test_journal_buttons_open_the_export_and_the_report(qtbot, window):  # type: ignore[no-untyped-def]
+    from gutpain_desktop.ui.dialogs.exchange import ExportDialog, ReportDialog
+
+    window.show_view("Journal")
+    for button, kind in ((window.journal.export_button, ExportDialog), (window.journal.report_button, ReportDialog)):
+        assert button.isVisible() and button.isEnabled()
+        click(qtbot, button)
+        dialog = window.findChild(kind)
+        assert dialog is not None and dialog.isVisible()
+        dialog.reject()

@@ -85,3 +85,7 @@ def test_a_damaged_backup_cannot_be_restored_and_says_why(qtbot, window, ui_stor
     qtbot.waitUntil(lambda: page.error.isVisible(), timeout=5000)
     assert "cannot be used" in page.error.text()
     assert ui_store.entries.count() == 10
+    assert page.table.selectionModel().selectedRows() and page.restore_button.isEnabled()  # selected, so offered again
+    page.refresh()
+    qtbot.waitUntil(lambda: "Reading" not in page.message.text(), timeout=5000)
+    assert not page.table.selectionModel().selectedRows() and not page.restore_button.isEnabled()

@@ -170,7 +170,9 @@ json_values = st.recursive(
 settings_documents = st.fixed_dictionaries(
     {},
     optional={
-        "backup_dir": json_values | st.text(max_size=60) | st.just("/media/usb/backups") | st.just("relative/x"),
+        "backup_dir": json_values
+        | st.text(max_size=60)
+        | st.sampled_from(["/media/usb/backups", "relative/x", "~0", "~no-such-user-here/backups", "~/backups"]),
         "last_full_check": json_values | st.datetimes().map(datetime.isoformat),
         "last_full_check_ok": json_values,
     },

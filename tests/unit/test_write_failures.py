@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
+import shutil
 import sqlite3
+import subprocess
+import sys
 from datetime import datetime, timedelta
 from pathlib import Path
-from uuid import uuid4
 
 import pytest
 
@@ -68,7 +71,47 @@ def test_a_read_only_journal_gives_a_clear_message_for_every_kind_of_write(store
     assert store.entries.get(first.id) == first
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores file permissions")
+# Root ignores file permissions (CAP_DAC_OVERRIDE). As root, the attempt runs in a child process whose capability
+# bounding set has lost the permission overrides (util-linux's setpriv), so it meets the permissions like anyone else.
+DROP_OVERRIDES = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", "--"]
+ATTEMPT = """
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from gutpain_desktop.domain.entries import StressEntry
+from gutpain_desktop.storage import open_store
+from gutpain_desktop.storage.errors import StorageOpenError, StorageWriteError
+try:
+    store = open_store(Path(sys.argv[1]))
+    try:
+        store.entries.add(StressEntry(occurred_at=datetime.now(timezone.utc), level=5))
+    finally:
+        store.close()
+except (StorageOpenError, StorageWriteError) as error:
+    print("REFUSED", error)
+else:
+    print("WRITTEN")
+"""
+
+
+def _attempt_without_permission(data_dir: Path) -> str:
+    """Open the journal and save one entry where permissions forbid it; what a person would be told."""
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv: file permissions cannot be enforced")
+        prefix = DROP_OVERRIDES
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    done = subprocess.run(
+        [*prefix, sys.executable, "-c", ATTEMPT, str(data_dir)], capture_output=True, text=True, env=env, timeout=60
+    )
+    if os.geteuid() == 0 and "setpriv" in done.stderr:
+        pytest.skip(f"setpriv cannot drop capabilities here: {done.stderr.strip()}")
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file permissions")
 def test_a_journal_without_write_permission_is_refused_with_a_clear_message(data_dir: Path, now: datetime) -> None:
     store = open_store(data_dir)
     store.entries.add(StressEntry(occurred_at=now, level=3))
@@ -76,15 +119,12 @@ def test_a_journal_without_write_permission_is_refused_with_a_clear_message(data
     os.chmod(data_dir / DB_FILENAME, 0o400)
     os.chmod(data_dir, 0o500)
     try:
-        with pytest.raises((StorageOpenError, StorageWriteError), match=r"could not be opened|Not saved"):
-            reopened = open_store(data_dir)
-            try:
-                reopened.entries.add(StressEntry(occurred_at=now, level=5, id=uuid4()))
-            finally:
-                reopened.close()
+        said = _attempt_without_permission(data_dir)
     finally:
         os.chmod(data_dir, 0o700)
         os.chmod(data_dir / DB_FILENAME, 0o600)
+    assert said.startswith("REFUSED"), said
+    assert re.search(r"could not be opened|Not saved", said), said
     assert table_counts(data_dir / DB_FILENAME)["entry"] == 1
 
 

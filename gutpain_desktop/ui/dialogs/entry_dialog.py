@@ -108,6 +108,9 @@ class EntryDialog(QDialog):
             self.note.setPlainText(entry.note)
         elif isinstance(self.form, MealForm):
             self.form.default_meal_type(moment.time())
+            meal_form = self.form
+            meal_form.offer_repeat(chosen_day)
+            self.date_edit.dateChanged.connect(lambda value: meal_form.offer_repeat(value.toPython()))
         tall = (
             EntryKind.MEAL,
             EntryKind.PAIN,

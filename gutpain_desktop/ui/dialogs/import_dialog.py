@@ -30,22 +30,11 @@ from ...exchange.flaredown import (
     inspect_flaredown,
     plan_flaredown,
 )
-from ...exchange.importing import ImportFailed, ImportPlan, apply_plan
+from ...exchange.importing import FLAREDOWN, GUTPAIN, ImportFailed, ImportPlan, apply_plan, guess_format
 from ...storage.bulk import ImportOutcome
 from ..forms.base import buddy_label, form_layout, hint
 from ..services import Services
 from .task_dialog import TaskDialog
-
-GUTPAIN, FLAREDOWN = "gutpain", "flaredown"
-
-
-def guess_format(path: Path) -> str:
-    try:
-        with path.open("rb") as handle:
-            first = handle.readline(4096).decode("utf-8-sig", errors="replace").strip().lower()
-    except OSError:
-        return GUTPAIN
-    return FLAREDOWN if first.startswith("date") and "tags" in first and "foods" in first else GUTPAIN
 
 
 class ImportDialog(TaskDialog):

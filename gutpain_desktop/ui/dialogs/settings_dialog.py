@@ -1,4 +1,5 @@
-"""Settings. The Backups page: where backups go, the rule that keeps them, the list, back up now, restore one."""
+"""Settings. The Backups page: where backups go, the rule that keeps them, the list, back up now, restore one.
+The Security page: encryption at rest on or off, a new passphrase, and whether the system keyring remembers it."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,11 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import keychain
 from ...storage.backups import DEFAULT_RULE, BackupInfo
-from ...storage.local_settings import load_settings
+from ...storage.cipher import FORGOTTEN, is_encrypted_file
+from ...storage.encryption import passphrase_problem
+from ...storage.local_settings import load_settings, update_settings
 from ..safety import BackupController
 from ..services import Services
 from ..widgets.common import ErrorLabel
+from .unlock_dialog import NO_KEYRING
 
 
 def human_size(size: int) -> str:
@@ -46,13 +53,18 @@ def last_error_line(trace: str) -> str:
     return last.split(": ", 1)[1] if ": " in last else last
 
 
-def ask(parent: QWidget, text: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, parent.tr("Restore a backup"), text, parent=parent)
+def ask_yes(parent: QWidget, title: str, text: str, yes: str) -> bool:
+    """A question with one button that does it and Cancel (a real modal: tests replace the callers' ``confirm``)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    restore = box.addButton(parent.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+    button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
-    return box.clickedButton() is restore
+    return box.clickedButton() is button
+
+
+def ask(parent: QWidget, text: str) -> bool:
+    return ask_yes(parent, parent.tr("Restore a backup"), text, parent.tr("Restore"))
 
 
 class BackupsPage(QWidget):
@@ -137,10 +149,12 @@ class BackupsPage(QWidget):
         self.default_button.clicked.connect(lambda: self._use_folder(None))
         self.backup_button.clicked.connect(self.backup_now)
         self.restore_button.clicked.connect(self.restore_selected)
-        self.table.itemSelectionChanged.connect(
-            lambda: self.restore_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
-        )
+        self.table.itemSelectionChanged.connect(self._sync_restore)
         self.refresh()
+
+    def _sync_restore(self) -> None:
+        """Restore is offered exactly when a backup row is selected (and no restore is running)."""
+        self.restore_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
 
     # --- the list --------------------------------------------------------------------------------------------
 
@@ -164,7 +178,7 @@ class BackupsPage(QWidget):
                 info.file.taken_at.astimezone().strftime("%a %d %b %Y, %H:%M"),
                 info.file.label_text,
                 human_size(info.size),
-                self.tr("unreadable") if info.entries is None else str(info.entries),
+                self._entries_text(info),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -173,8 +187,15 @@ class BackupsPage(QWidget):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.clearSelection()  # a new list: the old selection may point at another backup now
+        self._sync_restore()
         count = self.tr("No backups in this folder yet.") if not infos else self.tr("{0} backups.").format(len(infos))
         self.message.setText(f"{self.note} {count}".strip())
+
+    def _entries_text(self, info: BackupInfo) -> str:
+        if info.entries is not None:
+            return str(info.entries)
+        return self.tr("encrypted") if is_encrypted_file(info.file.path) else self.tr("unreadable")
 
     # --- actions ---------------------------------------------------------------------------------------------
 
@@ -243,6 +264,7 @@ class BackupsPage(QWidget):
         self.backup_button.setEnabled(True)
         self.services.undo.clear()  # undo steps refer to the journal as it was
         self.services.events.data_changed.emit()
+        self.services.events.preferences_changed.emit()  # what is tracked travels with the journal
         text = self.tr("Restored: your journal now holds {0} entries.").format(result.entries)
         if result.safety_copy is not None:
             text += " " + self.tr("The journal as it was is kept as the newest backup (“before a restore”).")
@@ -252,8 +274,157 @@ class BackupsPage(QWidget):
 
     def _on_restore_failed(self, trace: str) -> None:
         self.backup_button.setEnabled(True)
+        self._sync_restore()  # the row is still selected: the person can try again
         self.message.clear()
         self.error.show_error(last_error_line(trace))
+
+
+class SecurityPage(QWidget):
+    """Encryption at rest. The passphrase is typed here, kept in memory only, and never written to a file."""
+
+    def __init__(self, services: Services, safety: BackupController, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.safety = safety
+        #: Asks the person to confirm turning encryption off; replaced in tests (a real modal would block offscreen).
+        self.confirm: Callable[[str], bool] = lambda text: ask_yes(
+            self, self.tr("Turn encryption off"), text, self.tr("Turn it off")
+        )
+        self.keyring_available = keychain.available()
+        layout = QVBoxLayout(self)
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.state.setAccessibleName("Encryption status")
+        layout.addWidget(self.state)
+        about = QLabel(
+            self.tr(
+                "Encryption keeps your journal and its backups unreadable to anyone who gets hold of the files (a "
+                "lost laptop, a shared computer, a USB stick) without the passphrase. You type it each time the app "
+                "starts."
+            )
+        )
+        about.setWordWrap(True)
+        layout.addWidget(about)
+        self.forgotten = QLabel(self.tr(FORGOTTEN))
+        self.forgotten.setWordWrap(True)
+        self.forgotten.setStyleSheet("font-weight: bold;")
+        self.forgotten.setAccessibleName("A forgotten passphrase cannot be recovered")
+        layout.addWidget(self.forgotten)
+
+        form = QFormLayout()
+        self.new_field = QLineEdit()
+        self.repeat_field = QLineEdit()
+        for field, name in ((self.new_field, "New passphrase"), (self.repeat_field, "New passphrase again")):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setAccessibleName(name)
+        form.addRow(self.tr("&New passphrase"), self.new_field)
+        form.addRow(self.tr("The same &again"), self.repeat_field)
+        layout.addLayout(form)
+        self.remember_box = QCheckBox(self.tr("Re&member the passphrase on this computer (in the system keyring)"))
+        self.remember_box.setEnabled(self.keyring_available)
+        self.remember_box.setChecked(self.keyring_available and self._settings().remember_passphrase)
+        layout.addWidget(self.remember_box)
+        if not self.keyring_available:
+            note = QLabel(self.tr(NO_KEYRING))
+            note.setWordWrap(True)
+            note.setStyleSheet("color: palette(placeholder-text);")
+            layout.addWidget(note)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Encryption message")
+        layout.addWidget(self.message)
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        buttons = QHBoxLayout()
+        self.encrypt_button = QPushButton(self.tr("&Encrypt my journal"))
+        self.change_button = QPushButton(self.tr("&Change the passphrase"))
+        self.decrypt_button = QPushButton(self.tr("&Turn encryption off…"))
+        buttons.addWidget(self.encrypt_button)
+        buttons.addWidget(self.change_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.decrypt_button)
+        layout.addLayout(buttons)
+        self.encrypt_button.clicked.connect(self.set_passphrase)
+        self.change_button.clicked.connect(self.set_passphrase)
+        self.decrypt_button.clicked.connect(self.turn_off)
+        self.remember_box.toggled.connect(self._on_remember_toggled)
+        self._sync()
+
+    def _settings(self) -> Any:
+        return load_settings(self.safety.data_dir).settings
+
+    def _sync(self, busy: bool = False) -> None:
+        on = self.safety.encrypted
+        self.state.setText(
+            self.tr("Your journal is encrypted with your passphrase, and so are its new backups.")
+            if on
+            else self.tr("Your journal is not encrypted: anyone who can open your files could read it.")
+        )
+        self.encrypt_button.setVisible(not on)
+        self.change_button.setVisible(on)
+        self.decrypt_button.setVisible(on)
+        for widget in (self.encrypt_button, self.change_button, self.decrypt_button, self.new_field, self.repeat_field):
+            widget.setEnabled(not busy)
+
+    def set_passphrase(self) -> None:
+        """Encrypt with the new passphrase, or change to it."""
+        new = self.new_field.text()
+        problem = passphrase_problem(new, self.repeat_field.text())
+        if problem:
+            self.error.show_error(self.tr(problem))
+            return
+        self._run(new, self.tr("Encrypting your journal…") if not self.safety.encrypted else self.tr("Changing…"))
+
+    def turn_off(self) -> None:
+        text = self.tr(
+            "Store your journal unencrypted again?\n\nAnyone who can open your files could then read it. It is backed "
+            "up first (that backup stays encrypted with your passphrase)."
+        )
+        if self.confirm(text):
+            self._run(None, self.tr("Turning encryption off…"))
+
+    def _run(self, new: str | None, doing: str) -> None:
+        self.error.clear_error()
+        self.message.setText(doing)
+        self._sync(busy=True)
+        self.safety.change_encryption(new, lambda result: self._on_done(result, new), self._on_failed)
+
+    def _on_done(self, result: Any, new: str | None) -> None:
+        self.new_field.clear()
+        self.repeat_field.clear()
+        remember = new is not None and self.remember_box.isChecked()
+        self._remember(new if remember else None)
+        self.services.events.data_changed.emit()
+        if result.encrypted:
+            text = self.tr(
+                "Done: your journal is encrypted ({0} entries, all checked). The next time the app starts it asks "
+                "for the passphrase."
+            ).format(result.entries)
+        else:
+            text = self.tr("Done: your journal is no longer encrypted ({0} entries, all checked).").format(
+                result.entries
+            )
+        self.message.setText(text)
+        self._sync()
+
+    def _on_failed(self, trace: str) -> None:
+        self.message.clear()
+        self.error.show_error(last_error_line(trace))
+        self._sync()
+
+    def _remember(self, passphrase: str | None) -> None:
+        data_dir = self.safety.data_dir
+        if passphrase is not None and keychain.save(data_dir, passphrase):
+            update_settings(data_dir, remember_passphrase=True)
+            return
+        keychain.forget(data_dir)
+        if self._settings().remember_passphrase:
+            update_settings(data_dir, remember_passphrase=False)
+
+    def _on_remember_toggled(self, checked: bool) -> None:
+        if self.safety.encrypted:
+            self._remember(self.safety.store.key if checked else None)
 
 
 class SettingsDialog(QDialog):
@@ -265,6 +436,8 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.backups = BackupsPage(services, safety)
         self.tabs.addTab(self.backups, self.tr("&Backups"))
+        self.security = SecurityPage(services, safety)
+        self.tabs.addTab(self.security, self.tr("&Security"))
         layout.addWidget(self.tabs, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

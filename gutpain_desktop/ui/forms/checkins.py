@@ -34,6 +34,7 @@ from ...domain.scales import (
 from ..services import Services
 from ..widgets.common import BodySitePicker
 from ..widgets.learn import learn_link
+from ..widgets.weekly_history import WeeklyHistory
 from .base import EntryForm, _combo, _select, form_layout, hint
 
 
@@ -71,6 +72,8 @@ class WeeklyCheckinForm(EntryForm):
             hint(self.tr("These numbers help you and your clinician follow changes. They are not a diagnosis."))
         )
         layout.addWidget(learn_link(services, "about-this-app", "What these numbers mean"))
+        self.history = WeeklyHistory(services)
+        layout.addWidget(self.history)
         self.sites.changed.connect(self._update_scores)
         self._update_scores()
 

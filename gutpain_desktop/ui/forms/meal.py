@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -32,6 +33,9 @@ from ...domain.validation import ValidationError
 from ..services import Services
 from ..widgets.learn import learn_link
 from .base import EntryForm, _combo, _select, form_layout, hint
+
+#: The completer's role for a remembered food's plain name (its display text also lists its categories).
+FOOD_NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class FoodRow(QWidget):
@@ -115,7 +119,8 @@ class MealForm(EntryForm):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(services, parent)
         self.categories = [c for c in services.catalog.categories() if not c.hidden]
-        self.completer = QCompleter(services.catalog.known_foods(), self)
+        self.completer = QCompleter(self._food_model(), self)
+        self.completer.setCompletionRole(FOOD_NAME_ROLE)  # matched and filled in by name; shown with categories
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         layout = QVBoxLayout(self)
@@ -127,11 +132,72 @@ class MealForm(EntryForm):
         self.rows_box = QVBoxLayout()
         layout.addLayout(self.rows_box)
         self.rows: list[FoodRow] = []
+        buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("&Add another food"))
         self.add_button.clicked.connect(lambda: self.add_row().name.setFocus())
-        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons.addWidget(self.add_button)
+        # "Same as yesterday": the foods of the day before's meal of this type (offered for new meals only).
+        self.repeat_button = QPushButton()
+        self.repeat_button.setAccessibleName("Same foods as the day before")
+        self.repeat_button.clicked.connect(self.repeat_previous)
+        self.repeat_button.hide()
+        buttons.addWidget(self.repeat_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self._previous: list[MealEntry] = []
+        self.meal_type.currentIndexChanged.connect(self._offer_repeat)
         layout.addWidget(learn_link(services, "food-reactions", "What the evidence says about these foods"))
         self.add_row()
+
+    def _food_model(self) -> QStandardItemModel:
+        """Foods logged before, most used first, each shown with the categories it had last time."""
+        names = {c.key: c.name for c in self.services.catalog.categories()}
+        model = QStandardItemModel(self)
+        for name, categories in self.services.catalog.remembered_foods():
+            labels = ", ".join(names.get(key, humanise(key)) for key in categories)
+            item = QStandardItem(f"{name}  —  {labels}" if labels else name)
+            item.setData(name, FOOD_NAME_ROLE)
+            item.setEditable(False)
+            model.appendRow(item)
+        return model
+
+    def known_food_names(self) -> list[str]:
+        model = self.completer.model()
+        return [model.index(row, 0).data(FOOD_NAME_ROLE) for row in range(model.rowCount())]
+
+    def offer_repeat(self, day: date) -> None:
+        """Offer the foods of the same meal on the day before ``day`` (for a new meal)."""
+        before = day - timedelta(days=1)
+        found = self.services.entries.entries(kinds=[EntryKind.MEAL], start=before, end=before)
+        self._previous = [m for m in found if isinstance(m, MealEntry) and m.foods]
+        self.repeat_button.show()
+        self._offer_repeat()
+
+    def previous_meal(self) -> MealEntry | None:
+        """The day before's meal of the chosen type (the last one that day), if there was one."""
+        chosen = self.meal_type.currentData()
+        same = [m for m in self._previous if m.meal_type == chosen]
+        return same[-1] if same else None
+
+    def _offer_repeat(self) -> None:
+        meal = humanise(str(self.meal_type.currentData())).lower()
+        previous = self.previous_meal()
+        self.repeat_button.setEnabled(previous is not None)
+        self.repeat_button.setText(self.tr("Same as &yesterday's {0}").format(meal))
+        if previous is None:
+            self.repeat_button.setToolTip(self.tr("No {0} was logged the day before").format(meal))
+        else:
+            foods = ", ".join(f.name for f in previous.foods)
+            self.repeat_button.setToolTip(self.tr("{0} (Alt+Y)").format(foods))
+
+    def repeat_previous(self) -> bool:
+        """Fill in the foods (with their categories and portions) of the day before's meal of this type."""
+        previous = self.previous_meal()
+        if previous is None:
+            return False
+        self._set_foods(previous.foods)
+        self.rows[-1].name.setFocus()
+        return True
 
     def default_meal_type(self, at: time) -> None:
         if at < time(10, 30):
@@ -174,11 +240,14 @@ class MealForm(EntryForm):
     def load(self, entry: AnyEntry) -> None:
         assert isinstance(entry, MealEntry)
         _select(self.meal_type, entry.meal_type)
+        self._set_foods(entry.foods)
+
+    def _set_foods(self, foods: tuple[FoodItem, ...]) -> None:
         for row in list(self.rows):
             self.rows.remove(row)
             row.setParent(None)
             row.deleteLater()
-        for food in entry.foods:
+        for food in foods:
             self.add_row().set_item(food)
         if not self.rows:
             self.add_row()

@@ -172,7 +172,7 @@ class SleepForm(EntryForm):
         self.minutes_to_sleep.setRange(0, 600)
         self.minutes_to_sleep.setSuffix(" min")
         self.minutes_to_sleep.setAccessibleName("Minutes to fall asleep")
-        form.addRow(self.tr("Time to &fall asleep"), self.minutes_to_sleep)
+        form.addRow(self.tr("Time to f&all asleep"), self.minutes_to_sleep)
         self.awakenings = QSpinBox()
         self.awakenings.setRange(0, 50)
         self.awakenings.setAccessibleName("Times woken in the night")

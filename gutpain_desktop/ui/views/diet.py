@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
@@ -224,6 +225,10 @@ class DietView(QWidget):
                 for c in ordered
             ],
         )
+        header = self.history.horizontalHeader()  # a handful of rows: fit them, and give the doses the spare width
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.history.resizeRowsToContents()
         self.ordered = ordered
         self._show_verdict(step.challenge if step is not None else self._latest_undecided())
         self._on_select()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,10 @@ from ..widgets.common import OptionalDate
 
 
 class JournalView(QWidget):
+    #: The person asked for the CSV export / the PDF summary for a practitioner (the main window opens the dialog).
+    export_requested = Signal()
+    report_requested = Signal()
+
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
@@ -91,7 +95,16 @@ class JournalView(QWidget):
         self.delete_button.setToolTip(self.tr("Delete the selected entries (Delete); Ctrl+Z brings them back"))
         bottom.addWidget(self.edit_button)
         bottom.addWidget(self.delete_button)
+        bottom.addSpacing(16)
+        self.export_button = QPushButton(self.tr("E&xport CSV…"))
+        self.export_button.setToolTip(self.tr("Export the journal as spreadsheet files for a practitioner (Ctrl+E)"))
+        self.report_button = QPushButton(self.tr("&Report (PDF)…"))
+        self.report_button.setToolTip(self.tr("A one- or two-page PDF summary for a practitioner (Ctrl+P)"))
+        bottom.addWidget(self.export_button)
+        bottom.addWidget(self.report_button)
         layout.addLayout(bottom)
+        self.export_button.clicked.connect(self.export_requested)
+        self.report_button.clicked.connect(self.report_requested)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime, time, timedelta
+from itertools import pairwise
 from uuid import UUID
 
 from PySide6.QtCore import QDate, Qt, QTime
@@ -11,6 +12,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -39,9 +41,11 @@ from ...domain.entries import (
     EntryKind,
     PainEntry,
     PainRecall,
+    SleepEntry,
     StressEntry,
     SymptomEntry,
 )
+from ...domain.preferences import Tracker, TrackingPreferences
 from ...domain.validation import ValidationError
 from ...storage import StorageWriteError
 from ..commands import AddEntriesCommand, DeleteEntriesCommand
@@ -56,21 +60,33 @@ from ..widgets.learn import learn_link
 #: The longest a challenge runs: three dose days and a break of up to 14 days.
 CHALLENGE_WINDOW_MAX = 17
 
-#: (kind, button text, shortcut) of the quick-add buttons beside the check-in.
-QUICK_ADD: tuple[tuple[EntryKind, str, str], ...] = (
-    (EntryKind.MEAL, "Add &meal…", "Ctrl+M"),
-    (EntryKind.BOWEL, "Add &bowel movement…", "Ctrl+B"),
-    (EntryKind.SYMPTOM, "Add s&ymptom…", "Ctrl+Shift+Y"),
-    (EntryKind.PAIN, "Add &pain…", "Ctrl+Shift+P"),
-    (EntryKind.CONTEXT, "Add &context (period, illness, a food reaction…)…", "Ctrl+Shift+C"),
-    (EntryKind.DIET_PHASE, "Set &diet phase…", "Ctrl+D"),
-    (EntryKind.CHALLENGE, "Start a &challenge…", "Ctrl+Shift+G"),
-    (EntryKind.WEEKLY_CHECKIN, "&Weekly check-in…", "Ctrl+Shift+W"),
+#: (kind, menu text, shortcut, the tracker that shows it) of the quick-add buttons beside the check-in and the Log menu.
+#: The buttons carry no Alt+letter mnemonic (their Ctrl shortcuts are quicker and the check-in's labels use letters).
+QUICK_ADD: tuple[tuple[EntryKind, str, str, Tracker], ...] = (
+    (EntryKind.MEAL, "New &meal…", "Ctrl+M", Tracker.MEALS),
+    (EntryKind.BOWEL, "New &bowel movement…", "Ctrl+B", Tracker.BOWEL),
+    (EntryKind.SYMPTOM, "New s&ymptom…", "Ctrl+Shift+Y", Tracker.SYMPTOMS),
+    (EntryKind.PAIN, "New &pain…", "Ctrl+Shift+P", Tracker.PAIN),
+    (EntryKind.CONTEXT, "New &context (period, illness, a food reaction…)…", "Ctrl+Shift+C", Tracker.CONTEXT),
+    (EntryKind.DIET_PHASE, "Set &diet phase…", "Ctrl+D", Tracker.DIET),
+    (EntryKind.CHALLENGE, "Start a c&hallenge…", "Ctrl+Shift+G", Tracker.DIET),
+    (EntryKind.WEEKLY_CHECKIN, "&Weekly check-in…", "Ctrl+Shift+W", Tracker.WEEKLY),
 )
+NEW_CHECKIN_SHORTCUT = "Ctrl+N"
+#: Days after which the next weekly check-in is due.
+WEEKLY_EVERY_DAYS = 7
+
+
+def plain(text: str) -> str:
+    """Menu text without its mnemonic and ellipsis: 'New &meal…' -> 'New meal'."""
+    return text.replace("&", "").rstrip("…")
 
 
 class CheckInForm(QGroupBox):
-    """Pain, where it hurts, stress, last night's sleep and the tracked symptoms: one save."""
+    """Pain, where it hurts, stress, last night's sleep and the tracked symptoms: one save.
+
+    The sections are shown and ordered as the person chose (:class:`TrackingPreferences`); Tab follows that order.
+    """
 
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__("Daily check-in", parent)
@@ -81,7 +97,15 @@ class CheckInForm(QGroupBox):
         self.time_edit.setDisplayFormat("HH:mm")
         self.time_edit.setAccessibleName("Check-in time")
         form.addRow(self.tr("&Time"), self.time_edit)
+        layout.addLayout(form)
+        self.sections_layout = QVBoxLayout()
+        self.sections_layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.sections_layout)
 
+        pain_section = QWidget()
+        pain_form = form_layout(pain_section)
+        pain_form.setContentsMargins(0, 0, 0, 0)
+        pain_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         pain_row = QHBoxLayout()
         self.pain = ScoreSpin("Pain")
         self.recall = QComboBox()
@@ -92,36 +116,45 @@ class CheckInForm(QGroupBox):
         pain_row.addWidget(self.recall)
         pain_row.addWidget(hint(PAIN_HINT), 1)
         pain_row.addWidget(learn_link(services, "gut-brain-axis", "Gut, brain and pain"))
-        form.addRow(buddy_label(self.tr("&Pain (0–10)"), self.pain), pain_row)
-        layout.addLayout(form)
-        self.sites = BodySitePicker()
-        layout.addWidget(self.sites)
+        pain_form.addRow(buddy_label(self.tr("&Pain (0–10)"), self.pain), pain_row)
+        self.sites = BodySitePicker(self.tr("Where it h&urts"))  # Alt+U: the first body site
 
-        form2 = form_layout()
+        stress_section = QWidget()
+        stress_form = form_layout(stress_section)
+        stress_form.setContentsMargins(0, 0, 0, 0)
+        stress_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         stress_row = QHBoxLayout()
         self.stress = ScoreSpin("Stress")
         stress_row.addWidget(self.stress)
         stress_row.addWidget(hint(SCORE_HINT), 1)
         stress_row.addWidget(learn_link(services, "stress-and-gut", "Stress and the gut"))
-        form2.addRow(buddy_label(self.tr("&Stress (0–10)"), self.stress), stress_row)
-        layout.addLayout(form2)
+        stress_form.addRow(buddy_label(self.tr("&Stress (0–10)"), self.stress), stress_row)
 
-        self.sleep_box = QGroupBox(self.tr("Sleep last night"))
+        self.sleep_box = QGroupBox(self.tr("Sleep last ni&ght"))
         self.sleep_box.setCheckable(True)
         self.sleep_box.setChecked(False)
         self.sleep_box.setAccessibleName("Record last night's sleep")
-        self.sleep_box.setToolTip(self.tr("Tick to record last night's sleep with this check-in"))
+        self.sleep_box.setToolTip(
+            self.tr("Tick to record last night's sleep with this check-in (Alt+G). The times start as last time's.")
+        )
         sleep_layout = QVBoxLayout(self.sleep_box)
         self.sleep = SleepForm(services)
         sleep_layout.addWidget(self.sleep)
-        layout.addWidget(self.sleep_box)
-        layout.addWidget(learn_link(services, "sleep-and-pain", "Sleep and pain"), 0, Qt.AlignmentFlag.AlignRight)
+        sleep_layout.addWidget(learn_link(services, "sleep-and-pain", "Sleep and pain"), 0, Qt.AlignmentFlag.AlignRight)
 
-        self.symptom_box = QGroupBox(self.tr("Symptoms (0 = none, 10 = worst imaginable; — = not rated)"))
+        self.symptom_box = QGroupBox(self.tr("S&ymptoms (0 = none, 10 = worst imaginable; — = not rated)"))
+        self.symptom_box.setAccessibleName("Symptoms")
         self.symptom_grid = QGridLayout(self.symptom_box)
+        self.symptom_grid.setColumnStretch(4, 1)  # labels and boxes keep their size; the space goes to the right
         self.symptoms: dict[str, ScoreSpin] = {}
-        layout.addWidget(self.symptom_box)
-        self.reload_symptoms()
+
+        self.sections: dict[Tracker, QWidget] = {
+            Tracker.PAIN: pain_section,
+            Tracker.SITES: self.sites,
+            Tracker.STRESS: stress_section,
+            Tracker.SLEEP: self.sleep_box,
+            Tracker.SYMPTOMS: self.symptom_box,
+        }
 
         note_form = form_layout()
         self.note = QLineEdit()
@@ -135,6 +168,54 @@ class CheckInForm(QGroupBox):
         self.save_button.setToolTip(self.tr("Save check-in (Ctrl+S)"))
         self.save_button.setDefault(True)
         self.save_button.setAccessibleName("Save check-in")
+        self.preferences = services.catalog.preferences()
+        self.reload_symptoms()
+
+    def apply_preferences(self, preferences: TrackingPreferences) -> None:
+        """Show the chosen sections in the chosen order (the note stays last) and make Tab follow it."""
+        self.preferences = preferences
+        for section in self.sections.values():
+            self.sections_layout.removeWidget(section)
+        for tracker in preferences.checkin_order:
+            section = self.sections[tracker]
+            self.sections_layout.addWidget(section)
+            shown = preferences.shows(tracker) and (tracker is not Tracker.SYMPTOMS or bool(self.symptoms))
+            section.setVisible(shown)
+        if not preferences.shows(Tracker.SLEEP):
+            self.sleep_box.setChecked(False)
+        self._chain_tab_order()
+
+    def focus_widgets(self, tracker: Tracker) -> list[QWidget]:
+        """The fields of a section in the order Tab visits them."""
+        if tracker is Tracker.PAIN:
+            return [self.pain, self.recall]
+        if tracker is Tracker.SITES:
+            return list(self.sites.boxes.values())
+        if tracker is Tracker.STRESS:
+            return [self.stress]
+        if tracker is Tracker.SLEEP:
+            sleep = self.sleep
+            fields = [sleep.bed_time, sleep.wake_time, sleep.minutes_to_sleep, sleep.awakenings, sleep.quality]
+            return [self.sleep_box, *fields, sleep.refreshed]
+        return list(self.symptoms.values())
+
+    def first_field(self) -> QWidget:
+        """Where a new check-in starts typing: the first field of the first section shown."""
+        for tracker in self.preferences.visible_sections():
+            fields = self.focus_widgets(tracker)
+            if fields:
+                return fields[0]
+        return self.note
+
+    def _chain_tab_order(self) -> None:
+        chain: list[QWidget] = [self.time_edit]
+        for tracker in self.preferences.visible_sections():
+            chain.extend(self.focus_widgets(tracker))
+        chain.append(self.note)
+        if self.save_button.window() is self.window():  # once the view has placed it below the form
+            chain.append(self.save_button)
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def reload_symptoms(self) -> None:
         for spin in self.symptoms.values():
@@ -153,7 +234,7 @@ class CheckInForm(QGroupBox):
             self.symptom_grid.addWidget(label, row, col * 2)
             self.symptom_grid.addWidget(spin, row, col * 2 + 1)
             self.symptoms[symptom.key] = spin
-        self.symptom_box.setVisible(bool(self.symptoms))
+        self.apply_preferences(self.preferences)
 
     def entries_for(self, day: date) -> list[AnyEntry]:
         """What the form describes for ``day``; raises ValidationError when something is off."""
@@ -175,7 +256,7 @@ class CheckInForm(QGroupBox):
         stress = self.stress.score()
         if stress is not None:
             found.append(StressEntry(occurred_at=moment, level=stress))
-        if self.sleep_box.isChecked():
+        if self.sleep_box.isChecked() and self.preferences.shows(Tracker.SLEEP):
             found.append(self.sleep.build({"occurred_at": moment}))
         for key, spin in self.symptoms.items():
             value = spin.score()
@@ -232,7 +313,8 @@ class TodayView(QWidget):
         self.diet_label = QLabel()
         self.diet_label.setAccessibleName("Current diet phase")
         top.addWidget(self.diet_label)
-        top.addWidget(learn_link(services, "elimination-diets", "About elimination diets"))
+        self.diet_link = learn_link(services, "elimination-diets", "About elimination diets")
+        top.addWidget(self.diet_link)
         outer.addLayout(top)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -253,14 +335,19 @@ class TodayView(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(6, 0, 0, 0)
         self.quick_buttons: dict[EntryKind, QPushButton] = {}
-        for kind, text, shortcut in QUICK_ADD:
-            button = QPushButton(self.tr(text))
-            button.setToolTip(f"{text.replace('&', '').rstrip('…')} ({shortcut})")
-            button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        # Their shortcuts belong to the main window's Log menu, so they work from every view.
+        for kind, text, shortcut, _tracker in QUICK_ADD:
+            button = QPushButton(self.tr(text).replace("&", ""))
+            button.setToolTip(self.tr("{0} ({1})").format(plain(self.tr(text)), shortcut))
+            button.setAccessibleName(plain(text))
             button.clicked.connect(lambda _=False, k=kind: self.open_entry_dialog(k))
-            QShortcut(QKeySequence(shortcut), self, activated=lambda k=kind: self.open_entry_dialog(k))
             side_layout.addWidget(button)
             self.quick_buttons[kind] = button
+        self.weekly_due = QLabel()
+        self.weekly_due.setWordWrap(True)
+        self.weekly_due.setAccessibleName("Weekly check-in reminder")
+        self.weekly_due.hide()
+        side_layout.addWidget(self.weekly_due)
         self.day_title = QLabel()
         side_layout.addSpacing(8)
         side_layout.addWidget(self.day_title)
@@ -277,7 +364,7 @@ class TodayView(QWidget):
         splitter.setStretchFactor(1, 2)
         outer.addWidget(splitter, 1)
 
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_checkin)
+        # Ctrl+S is the main window's Log ▸ Save the check-in (one owner, or the shortcut would be ambiguous).
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save_checkin)
         self.checkin.save_button.clicked.connect(self.save_checkin)
         self.prev_button.clicked.connect(lambda: self.set_day(self.day() - timedelta(days=1)))
@@ -285,7 +372,27 @@ class TodayView(QWidget):
         self.today_button.clicked.connect(lambda: self.set_day(date.today()))
         self.date_edit.dateChanged.connect(self._on_day_changed)
         services.events.data_changed.connect(self.refresh)
+        services.events.preferences_changed.connect(self.apply_preferences)
+        self._apply(self.checkin.preferences)  # the form has just been built with them
         self._on_day_changed()
+
+    def apply_preferences(self) -> None:
+        """Show what the person tracks (after the welcome or a change in "What you track")."""
+        preferences = self.services.catalog.preferences()
+        self.checkin.preferences = preferences
+        self.checkin.reload_symptoms()  # which symptoms, in which order; applies the preferences to the form
+        self._apply(preferences)
+        self.refresh()
+
+    def _apply(self, preferences: TrackingPreferences) -> None:
+        for kind, _text, _shortcut, tracker in QUICK_ADD:
+            self.quick_buttons[kind].setVisible(preferences.shows(tracker))
+        self.diet_label.setVisible(preferences.shows(Tracker.DIET))
+        self.diet_link.setVisible(preferences.shows(Tracker.DIET))
+
+    def start_checkin(self) -> None:
+        """Ctrl+N: put the cursor in the first field of the check-in."""
+        self.checkin.first_field().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # --- the day -----------------------------------------------------------------------------------------------
 
@@ -303,7 +410,14 @@ class TodayView(QWidget):
         now = datetime.now()
         at = now.time() if day == now.date() else time(21, 0)
         self.checkin.time_edit.setTime(QTime(at.hour, at.minute))
+        self._remember_sleep_times(day)
         self.refresh()
+
+    def _remember_sleep_times(self, day: date) -> None:
+        """Start the sleep times at those of the last night logged before ``day`` (most nights are alike)."""
+        last = self.services.entries.latest(EntryKind.SLEEP, on_or_before=day - timedelta(days=1))
+        if isinstance(last, SleepEntry) and last.bed_time is not None and last.wake_time is not None:
+            self.checkin.sleep.set_times(last.bed_time.time(), last.wake_time.time())
 
     def refresh(self) -> None:
         day = self.day()
@@ -317,6 +431,23 @@ class TodayView(QWidget):
             item.setToolTip(row.summary)
             self.day_list.addItem(item)
         self._show_diet(day)
+        self._show_weekly(day)
+
+    def _show_weekly(self, day: date) -> None:
+        """A quiet line when the weekly check-in (if the person wants it) is due: none in the 7 days up to ``day``."""
+        if not self.checkin.preferences.shows(Tracker.WEEKLY):
+            self.weekly_due.hide()
+            return
+        last = self.services.entries.latest(EntryKind.WEEKLY_CHECKIN, on_or_before=day)
+        chose_it = self.checkin.preferences.welcomed  # asked for it at the welcome, or kept it since
+        if (last is None and not chose_it) or (last is not None and (day - last.local_date).days < WEEKLY_EVERY_DAYS):
+            self.weekly_due.hide()
+            return
+        since = "" if last is None else self.tr(" (the last one was {0} days ago)").format((day - last.local_date).days)
+        self.weekly_due.setText(
+            self.tr("Your weekly check-in is due{0}: Ctrl+Shift+W, or the button above.").format(since)
+        )
+        self.weekly_due.show()
 
     def _show_diet(self, day: date) -> None:
         phase = self.services.entries.latest(EntryKind.DIET_PHASE, on_or_before=day)
@@ -353,6 +484,7 @@ class TodayView(QWidget):
         self.checkin.error.clear_error()
         self.services.undo.push(AddEntriesCommand(self.services, saved, "check-in"))
         self.checkin.clear()
+        self.checkin.first_field().setFocus()
         self.services.events.data_changed.emit()
         for entry in saved:
             self.services.events.entry_saved.emit(entry)

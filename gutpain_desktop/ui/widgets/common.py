@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +26,8 @@ from ...domain.scales import BODY_SITES, REGION_LABELS, BodySite, Region
 from ...domain.validation import ValidationError
 
 NOT_RATED = -1
+#: (rows, columns) an arrow key moves by.
+ARROW_STEPS = {Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0), Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1)}
 
 
 class ScoreSpin(QSpinBox):
@@ -43,6 +46,12 @@ class ScoreSpin(QSpinBox):
         self.setAccessibleName(name)
         self.setToolTip(f"{name}: {low} to {high}" + (" (— = not rated)" if optional else ""))
         self.setMinimumWidth(70)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # Whatever brought the focus here (Tab, a click, Alt+letter, a shortcut), typing replaces the value:
+        # "—" and a digit must never combine into text the box refuses.
+        self.selectAll()
 
     def score(self) -> int | None:
         value = self.value()
@@ -74,14 +83,16 @@ class TriStateCombo(QComboBox):
 
 
 class BodySitePicker(QGroupBox):
-    """The 19 WPI body sites as check boxes grouped by region (keyboard: Tab and Space)."""
+    """The 19 WPI body sites as check boxes grouped by region (keyboard: arrows or Tab move, Space ticks)."""
 
     changed = Signal()
 
     def __init__(self, title: str = "Where it hurts", parent: QWidget | None = None):
         super().__init__(title, parent)
-        self.setAccessibleName(title)
+        self.setAccessibleName(title.replace("&", ""))
         self.boxes: dict[BodySite, QCheckBox] = {}
+        self._cells: dict[tuple[int, int], QCheckBox] = {}
+        self._where: dict[QObject, tuple[int, int]] = {}
         grid = QGridLayout(self)
         grid.setHorizontalSpacing(18)
         # Laid out like a body facing you: the person's right side on the left of the screen.
@@ -102,8 +113,31 @@ class BodySitePicker(QGroupBox):
                 box.toggled.connect(self.changed)
                 self.boxes[info.site] = box
                 grid.addWidget(box, row, col)
+                self._cells[(row, col)] = box
+                self._where[box] = (row, col)
+                box.installEventFilter(self)
                 row += 1
         grid.setColumnStretch(3, 1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Arrow keys move between the boxes as they are laid out, like a map of the body."""
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and watched in self._where:
+            step = ARROW_STEPS.get(Qt.Key(event.key()))
+            if step is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                row, col = self._where[watched]
+                target = self._neighbour(row + step[0], col + step[1], sideways=step[1] != 0)
+                if target is not None:
+                    target.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _neighbour(self, row: int, col: int, *, sideways: bool) -> QCheckBox | None:
+        if (row, col) in self._cells:
+            return self._cells[(row, col)]
+        if sideways:  # a shorter column: its lowest box
+            rows = [r for (r, c) in self._cells if c == col and r <= row]
+            return self._cells[(max(rows), col)] if rows else None
+        return None
 
     def sites(self) -> frozenset[BodySite]:
         return frozenset(site for site, box in self.boxes.items() if box.isChecked())

@@ -1,0 +1,126 @@
+"""Asked at start when the journal is encrypted: its passphrase, and whether the system keyring may remember it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ... import APP_NAME
+from ...storage.cipher import FORGOTTEN, PassphraseError, check_passphrase
+from ..widgets.common import ErrorLabel
+
+NO_KEYRING = "No system keyring was found on this computer, so the passphrase is typed at each start."
+UNLOCKED = "unlocked"
+QUIT = "quit"
+#: The person says the journal was never encrypted: it is then checked as a possibly damaged file.
+NOT_ENCRYPTED = "not-encrypted"
+
+
+class UnlockDialog(QDialog):
+    """``passphrase`` holds the checked passphrase once accepted; ``remember`` whether to keep it in the keyring."""
+
+    def __init__(
+        self,
+        db_path: Path,
+        *,
+        keyring_available: bool,
+        check: Callable[[Path, str], None] = check_passphrase,
+        maybe_damaged: bool = False,
+        parent: QWidget | None = None,
+    ):
+        """``maybe_damaged``: the settings do not say the journal is encrypted (the settings file was lost, say), so
+        the file may instead be a damaged plain journal; the person can say so and have it checked."""
+        super().__init__(parent)
+        self.db_path = db_path
+        self._check = check
+        self.passphrase: str | None = None
+        self.remember = False
+        self.choice = QUIT
+        self.setWindowTitle(self.tr("{0}: unlock your journal").format(APP_NAME))
+        self.setAccessibleName("Unlock your journal")
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Your journal is not a plain SQLite file: either you encrypted it, or it is damaged. If you encrypted "
+                "it, type its passphrase. If you never did, choose “It was never encrypted”: the app then checks it "
+                "and offers your newest good backup (nothing is deleted)."
+            )
+            if maybe_damaged
+            else self.tr("Your journal is encrypted. Type its passphrase to open it.")
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        label = QLabel(self.tr("&Passphrase"))
+        self.field = QLineEdit()
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field.setAccessibleName("Passphrase")
+        label.setBuddy(self.field)
+        layout.addWidget(label)
+        layout.addWidget(self.field)
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        self.remember_box = QCheckBox(self.tr("&Remember it on this computer (in the system keyring)"))
+        self.remember_box.setEnabled(keyring_available)
+        layout.addWidget(self.remember_box)
+        if not keyring_available:
+            note = QLabel(self.tr(NO_KEYRING))
+            note.setWordWrap(True)
+            note.setStyleSheet("color: palette(placeholder-text);")
+            layout.addWidget(note)
+        self.forgotten = QLabel(self.tr(FORGOTTEN))
+        self.forgotten.setWordWrap(True)
+        layout.addWidget(self.forgotten)
+        buttons = QDialogButtonBox()
+        self.unlock_button: QPushButton = buttons.addButton(self.tr("&Open"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.unlock_button.setDefault(True)
+        self.quit_button = buttons.addButton(self.tr("&Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.never_button: QPushButton | None = None
+        if maybe_damaged:
+            self.never_button = buttons.addButton(
+                self.tr("It was &never encrypted"), QDialogButtonBox.ButtonRole.DestructiveRole
+            )
+            self.never_button.clicked.connect(self._on_never)
+        self.unlock_button.clicked.connect(self.try_unlock)
+        self.quit_button.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+        self.field.setFocus()
+
+    def try_unlock(self) -> None:
+        typed = self.field.text()
+        if not typed:
+            self.error.show_error(self.tr("Please type your passphrase."))
+            return
+        try:
+            self._check(self.db_path, typed)  # about 0.1 s: SQLCipher derives the key on purpose slowly
+        except PassphraseError:
+            self.field.clear()
+            self.field.setFocus()
+            self.error.show_error(
+                self.tr(
+                    "That passphrase does not open this journal. Check Caps Lock and the keyboard layout, then try "
+                    "again."
+                )
+            )
+            self.resize(self.width(), max(self.height(), self.heightForWidth(self.width()), self.sizeHint().height()))
+            return
+        self.passphrase = typed
+        self.remember = self.remember_box.isEnabled() and self.remember_box.isChecked()
+        self.choice = UNLOCKED
+        self.error.clear_error()
+        self.accept()
+
+    def _on_never(self) -> None:
+        self.choice = NOT_ENCRYPTED
+        self.reject()
