@@ -91,6 +91,9 @@ def run_app(args: argparse.Namespace) -> int:
         app.setOrganizationName(APP_ID)
         app.setApplicationVersion(__version__)
         app.setWindowIcon(QIcon(str(resource("icons", "gutpain.svg"))))
+        from .ui.fonts import register_fonts
+
+        register_fonts(app)
 
         from .storage import DatabaseTooNewError, MigrationError, open_store
         from .storage.backups import RestoreError

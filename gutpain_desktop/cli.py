@@ -33,6 +33,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help=f"folder that holds your journal (default: your user data folder; also ${DATA_DIR_ENV})",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this copy of the app works (window offscreen, a temporary journal, charts, panels, export) "
+        "and exit; your own journal is not opened",
+    )
+    parser.add_argument("--screenshot", metavar="FILE.png", help="with --self-test: save a picture of the window")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = commands.add_parser(
         "demo",
