@@ -54,8 +54,14 @@ def run_app(args: argparse.Namespace) -> int:
     from .privacy import install_network_guard
 
     install_network_guard()
-    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from .logs import FORMAT, ScrubbingFormatter, log_dir, setup_logging
+
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING)
+    console.setFormatter(ScrubbingFormatter(FORMAT))
+    logging.basicConfig(level=logging.WARNING, handlers=[console])
     data_dir = resolve_data_dir(args.data_dir)
+    setup_logging(log_dir(args.data_dir))  # before anything can go wrong; owner-only, rotated, no health values
 
     # Before Qt and SQLAlchemy are imported (together most of the start-up): take the lock, read the settings and,
     # for a plain journal, start SQLite's quick_check in a thread. sqlite3 lets go of the GIL while it reads, so on a
@@ -94,6 +100,9 @@ def run_app(args: argparse.Namespace) -> int:
         from .ui.fonts import register_fonts
 
         register_fonts(app)
+        from .ui.translate import install_translations
+
+        install_translations(app, resource("translations"))  # gutpain_<lang>.qm, when a translation exists
 
         from .storage import DatabaseTooNewError, MigrationError, open_store
         from .storage.backups import RestoreError
@@ -126,7 +135,10 @@ def run_app(args: argparse.Namespace) -> int:
 
         auto = AutoBackup(store.path, folder, paused=found.damaged, key=key)
         window = MainWindow(store, data_dir=data_dir, auto_backup=auto)
-        window.show()
+        from .ui.errors import ErrorReporter
+
+        reporter = ErrorReporter(lambda: window).install()  # unexpected errors: logged, a calm note, carry on
+        window.comfort.show_at_start()  # or only the tray icon, if the person chose to start minimised
         # What start-up built lives as long as the app: keep the garbage collector from walking it again and again.
         gc.freeze()
         if notices:
@@ -144,6 +156,7 @@ def run_app(args: argparse.Namespace) -> int:
         try:
             return app.exec()
         finally:
+            reporter.uninstall()
             window.safety.backup_on_exit()
             store.close()
     finally:

@@ -85,6 +85,16 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_crypt import add_crypt_commands
 
     add_crypt_commands(commands)
+    shots = commands.add_parser(
+        "screenshots",
+        help="save a picture of every main view of the app, drawn offscreen on your journal",
+        description="Draw every main view (Today, Journal, Trends and each of its charts, Learn, Diet, Insights, "
+        "Settings) offscreen on the current journal and save one PNG per view, named after it. The pictures show "
+        "your entries: share them with care, or make them from a demo journal (--data-dir).",
+    )
+    shots.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files (created if needed)")
+    shots.add_argument("--text-scale", type=float, default=1.0, help="draw text this many times larger (e.g. 2)")
+    shots.add_argument("--theme", choices=("system", "light", "dark"), help="draw in this theme")
     return parser
 
 
@@ -181,12 +191,46 @@ def run_command(args: argparse.Namespace) -> int:
         return _insights(args)
     if args.command in SAFETY_COMMANDS:
         return _safety(args)
+    if args.command == "screenshots":
+        return _screenshots(args)
     if args.command in ("export", "report", "import"):
         from . import cli_exchange
 
         return int(getattr(cli_exchange, f"run_{args.command}")(args))
     print(f"unknown command {args.command}", file=sys.stderr)  # pragma: no cover - argparse rejects it first
     return 2
+
+
+def _screenshots(args: argparse.Namespace) -> int:
+    """Qt is imported here only; offscreen unless a platform was chosen, so it runs without a display."""
+    from .storage import open_store
+    from .storage.lock import AlreadyOpenError, InstanceLock
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    data_dir = data_dir_from(args)
+    if not (data_dir / "gutpain.sqlite").exists():
+        print(f"No journal in {data_dir}; make one with 'gutpain-desktop demo' first.", file=sys.stderr)
+        return 1
+    try:
+        lock = InstanceLock(data_dir).acquire()
+    except AlreadyOpenError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    try:
+        from .ui.screenshots import make_app, take_screenshots
+
+        make_app()
+
+        store = open_store(data_dir, backup_dir=backup_dir(data_dir), key=args.key)
+        try:
+            written = take_screenshots(store, data_dir, Path(args.out), text_scale=args.text_scale, theme=args.theme)
+        finally:
+            store.close()
+    finally:
+        lock.release()
+    for path in written:
+        print(path)
+    return 0
 
 
 def _safety(args: argparse.Namespace) -> int:

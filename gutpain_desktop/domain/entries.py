@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import ClassVar
 from uuid import UUID, uuid4
 
+from ..i18n import QT_TRANSLATE_NOOP
 from .scales import SITE_INFO, BodySite, Region
 
 
@@ -29,16 +30,16 @@ class EntryKind(StrEnum):
 
 
 KIND_LABELS: dict[EntryKind, str] = {
-    EntryKind.MEAL: "Meal",
-    EntryKind.PAIN: "Pain",
-    EntryKind.SYMPTOM: "Symptom",
-    EntryKind.STRESS: "Stress",
-    EntryKind.SLEEP: "Sleep",
-    EntryKind.BOWEL: "Bowel movement",
-    EntryKind.DIET_PHASE: "Diet phase",
-    EntryKind.CHALLENGE: "Challenge",
-    EntryKind.WEEKLY_CHECKIN: "Weekly check-in",
-    EntryKind.CONTEXT: "Context",
+    EntryKind.MEAL: QT_TRANSLATE_NOOP("Labels", "Meal"),
+    EntryKind.PAIN: QT_TRANSLATE_NOOP("Labels", "Pain"),
+    EntryKind.SYMPTOM: QT_TRANSLATE_NOOP("Labels", "Symptom"),
+    EntryKind.STRESS: QT_TRANSLATE_NOOP("Labels", "Stress"),
+    EntryKind.SLEEP: QT_TRANSLATE_NOOP("Labels", "Sleep"),
+    EntryKind.BOWEL: QT_TRANSLATE_NOOP("Labels", "Bowel movement"),
+    EntryKind.DIET_PHASE: QT_TRANSLATE_NOOP("Labels", "Diet phase"),
+    EntryKind.CHALLENGE: QT_TRANSLATE_NOOP("Labels", "Challenge"),
+    EntryKind.WEEKLY_CHECKIN: QT_TRANSLATE_NOOP("Labels", "Weekly check-in"),
+    EntryKind.CONTEXT: QT_TRANSLATE_NOOP("Labels", "Context"),
 }
 
 
@@ -57,9 +58,9 @@ class PainRecall(StrEnum):
 
 
 RECALL_LABELS: dict[PainRecall, str] = {
-    PainRecall.NOW: "right now",
-    PainRecall.AVERAGE_24H: "average over the last 24 hours",
-    PainRecall.WORST: "worst in the last 24 hours",
+    PainRecall.NOW: QT_TRANSLATE_NOOP("Labels", "right now"),
+    PainRecall.AVERAGE_24H: QT_TRANSLATE_NOOP("Labels", "average over the last 24 hours"),
+    PainRecall.WORST: QT_TRANSLATE_NOOP("Labels", "worst in the last 24 hours"),
 }
 
 
@@ -80,11 +81,11 @@ class DietProtocol(StrEnum):
 
 
 PROTOCOL_LABELS: dict[DietProtocol, str] = {
-    DietProtocol.LOW_FODMAP: "Low FODMAP",
-    DietProtocol.GLUTEN_FREE: "Gluten-free trial",
-    DietProtocol.DAIRY_FREE: "Dairy-free trial",
-    DietProtocol.SINGLE_FOOD: "Single-food trial",
-    DietProtocol.CUSTOM: "Custom",
+    DietProtocol.LOW_FODMAP: QT_TRANSLATE_NOOP("Labels", "Low FODMAP"),
+    DietProtocol.GLUTEN_FREE: QT_TRANSLATE_NOOP("Labels", "Gluten-free trial"),
+    DietProtocol.DAIRY_FREE: QT_TRANSLATE_NOOP("Labels", "Dairy-free trial"),
+    DietProtocol.SINGLE_FOOD: QT_TRANSLATE_NOOP("Labels", "Single-food trial"),
+    DietProtocol.CUSTOM: QT_TRANSLATE_NOOP("Labels", "Custom"),
 }
 
 
@@ -377,26 +378,26 @@ class SymptomDef:
 
 
 BUILTIN_CATEGORIES: tuple[Category, ...] = (
-    Category("gluten", "Gluten", True),
-    Category("dairy", "Dairy", True),
-    Category("refined_sugar", "Refined sugar", True),
-    Category("processed_foods", "Processed foods", True),
-    Category("seed_oils", "Industrial seed oils", True),
+    Category("gluten", QT_TRANSLATE_NOOP("Labels", "Gluten"), True),
+    Category("dairy", QT_TRANSLATE_NOOP("Labels", "Dairy"), True),
+    Category("refined_sugar", QT_TRANSLATE_NOOP("Labels", "Refined sugar"), True),
+    Category("processed_foods", QT_TRANSLATE_NOOP("Labels", "Processed foods"), True),
+    Category("seed_oils", QT_TRANSLATE_NOOP("Labels", "Industrial seed oils"), True),
 )
 
 BUILTIN_SYMPTOMS: tuple[SymptomDef, ...] = (
-    SymptomDef("fatigue", "Fatigue", True, True),
-    SymptomDef("brain_fog", "Brain fog", True, True),
-    SymptomDef("bloating", "Bloating", True, True),
-    SymptomDef("abdominal_pain", "Abdominal pain", True, True),
-    SymptomDef("constipation", "Constipation", True, False),
-    SymptomDef("diarrhoea", "Diarrhoea", True, False),
-    SymptomDef("nausea", "Nausea", True, False),
-    SymptomDef("headache", "Headache", True, True),
-    SymptomDef("sensitivity_touch", "Sensitivity to touch", True, False),
-    SymptomDef("sensitivity_temperature", "Sensitivity to temperature", True, False),
-    SymptomDef("sensitivity_sound", "Sensitivity to sound", True, False),
-    SymptomDef("sensitivity_light", "Sensitivity to light", True, False),
+    SymptomDef("fatigue", QT_TRANSLATE_NOOP("Labels", "Fatigue"), True, True),
+    SymptomDef("brain_fog", QT_TRANSLATE_NOOP("Labels", "Brain fog"), True, True),
+    SymptomDef("bloating", QT_TRANSLATE_NOOP("Labels", "Bloating"), True, True),
+    SymptomDef("abdominal_pain", QT_TRANSLATE_NOOP("Labels", "Abdominal pain"), True, True),
+    SymptomDef("constipation", QT_TRANSLATE_NOOP("Labels", "Constipation"), True, False),
+    SymptomDef("diarrhoea", QT_TRANSLATE_NOOP("Labels", "Diarrhoea"), True, False),
+    SymptomDef("nausea", QT_TRANSLATE_NOOP("Labels", "Nausea"), True, False),
+    SymptomDef("headache", QT_TRANSLATE_NOOP("Labels", "Headache"), True, True),
+    SymptomDef("sensitivity_touch", QT_TRANSLATE_NOOP("Labels", "Sensitivity to touch"), True, False),
+    SymptomDef("sensitivity_temperature", QT_TRANSLATE_NOOP("Labels", "Sensitivity to temperature"), True, False),
+    SymptomDef("sensitivity_sound", QT_TRANSLATE_NOOP("Labels", "Sensitivity to sound"), True, False),
+    SymptomDef("sensitivity_light", QT_TRANSLATE_NOOP("Labels", "Sensitivity to light"), True, False),
 )
 
 

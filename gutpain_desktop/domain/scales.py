@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ..i18n import QT_TRANSLATE_NOOP
+
 NRS_MIN = 0
 NRS_MAX = 10
 
@@ -27,13 +29,13 @@ def nrs_band(value: int) -> str:
 
 
 BRISTOL_DESCRIPTIONS: dict[int, str] = {
-    1: "Separate hard lumps, hard to pass",
-    2: "Lumpy, sausage-shaped",
-    3: "Sausage-shaped with cracks on the surface",
-    4: "Smooth and soft, like a sausage or snake",
-    5: "Soft blobs with clear-cut edges",
-    6: "Mushy, fluffy pieces with ragged edges",
-    7: "Watery, no solid pieces",
+    1: QT_TRANSLATE_NOOP("Labels", "Separate hard lumps, hard to pass"),
+    2: QT_TRANSLATE_NOOP("Labels", "Lumpy, sausage-shaped"),
+    3: QT_TRANSLATE_NOOP("Labels", "Sausage-shaped with cracks on the surface"),
+    4: QT_TRANSLATE_NOOP("Labels", "Smooth and soft, like a sausage or snake"),
+    5: QT_TRANSLATE_NOOP("Labels", "Soft blobs with clear-cut edges"),
+    6: QT_TRANSLATE_NOOP("Labels", "Mushy, fluffy pieces with ragged edges"),
+    7: QT_TRANSLATE_NOOP("Labels", "Watery, no solid pieces"),
 }
 
 
@@ -54,11 +56,11 @@ class Region(StrEnum):
 
 
 REGION_LABELS: dict[Region, str] = {
-    Region.LEFT_UPPER: "Left upper body",
-    Region.RIGHT_UPPER: "Right upper body",
-    Region.LEFT_LOWER: "Left lower body",
-    Region.RIGHT_LOWER: "Right lower body",
-    Region.AXIAL: "Neck, back and trunk",
+    Region.LEFT_UPPER: QT_TRANSLATE_NOOP("Labels", "Left upper body"),
+    Region.RIGHT_UPPER: QT_TRANSLATE_NOOP("Labels", "Right upper body"),
+    Region.LEFT_LOWER: QT_TRANSLATE_NOOP("Labels", "Left lower body"),
+    Region.RIGHT_LOWER: QT_TRANSLATE_NOOP("Labels", "Right lower body"),
+    Region.AXIAL: QT_TRANSLATE_NOOP("Labels", "Neck, back and trunk"),
 }
 
 
@@ -96,25 +98,25 @@ class SiteInfo:
 
 
 BODY_SITES: tuple[SiteInfo, ...] = (
-    SiteInfo(BodySite.JAW_L, "Jaw, left", Region.LEFT_UPPER, False),
-    SiteInfo(BodySite.SHOULDER_L, "Shoulder girdle, left", Region.LEFT_UPPER),
-    SiteInfo(BodySite.UPPER_ARM_L, "Upper arm, left", Region.LEFT_UPPER),
-    SiteInfo(BodySite.LOWER_ARM_L, "Lower arm, left", Region.LEFT_UPPER),
-    SiteInfo(BodySite.JAW_R, "Jaw, right", Region.RIGHT_UPPER, False),
-    SiteInfo(BodySite.SHOULDER_R, "Shoulder girdle, right", Region.RIGHT_UPPER),
-    SiteInfo(BodySite.UPPER_ARM_R, "Upper arm, right", Region.RIGHT_UPPER),
-    SiteInfo(BodySite.LOWER_ARM_R, "Lower arm, right", Region.RIGHT_UPPER),
-    SiteInfo(BodySite.HIP_L, "Hip and buttock, left", Region.LEFT_LOWER),
-    SiteInfo(BodySite.UPPER_LEG_L, "Upper leg, left", Region.LEFT_LOWER),
-    SiteInfo(BodySite.LOWER_LEG_L, "Lower leg, left", Region.LEFT_LOWER),
-    SiteInfo(BodySite.HIP_R, "Hip and buttock, right", Region.RIGHT_LOWER),
-    SiteInfo(BodySite.UPPER_LEG_R, "Upper leg, right", Region.RIGHT_LOWER),
-    SiteInfo(BodySite.LOWER_LEG_R, "Lower leg, right", Region.RIGHT_LOWER),
-    SiteInfo(BodySite.NECK, "Neck", Region.AXIAL),
-    SiteInfo(BodySite.UPPER_BACK, "Upper back", Region.AXIAL),
-    SiteInfo(BodySite.LOWER_BACK, "Lower back", Region.AXIAL),
-    SiteInfo(BodySite.CHEST, "Chest", Region.AXIAL, False),
-    SiteInfo(BodySite.ABDOMEN, "Abdomen", Region.AXIAL, False),
+    SiteInfo(BodySite.JAW_L, QT_TRANSLATE_NOOP("Labels", "Jaw, left"), Region.LEFT_UPPER, False),
+    SiteInfo(BodySite.SHOULDER_L, QT_TRANSLATE_NOOP("Labels", "Shoulder girdle, left"), Region.LEFT_UPPER),
+    SiteInfo(BodySite.UPPER_ARM_L, QT_TRANSLATE_NOOP("Labels", "Upper arm, left"), Region.LEFT_UPPER),
+    SiteInfo(BodySite.LOWER_ARM_L, QT_TRANSLATE_NOOP("Labels", "Lower arm, left"), Region.LEFT_UPPER),
+    SiteInfo(BodySite.JAW_R, QT_TRANSLATE_NOOP("Labels", "Jaw, right"), Region.RIGHT_UPPER, False),
+    SiteInfo(BodySite.SHOULDER_R, QT_TRANSLATE_NOOP("Labels", "Shoulder girdle, right"), Region.RIGHT_UPPER),
+    SiteInfo(BodySite.UPPER_ARM_R, QT_TRANSLATE_NOOP("Labels", "Upper arm, right"), Region.RIGHT_UPPER),
+    SiteInfo(BodySite.LOWER_ARM_R, QT_TRANSLATE_NOOP("Labels", "Lower arm, right"), Region.RIGHT_UPPER),
+    SiteInfo(BodySite.HIP_L, QT_TRANSLATE_NOOP("Labels", "Hip and buttock, left"), Region.LEFT_LOWER),
+    SiteInfo(BodySite.UPPER_LEG_L, QT_TRANSLATE_NOOP("Labels", "Upper leg, left"), Region.LEFT_LOWER),
+    SiteInfo(BodySite.LOWER_LEG_L, QT_TRANSLATE_NOOP("Labels", "Lower leg, left"), Region.LEFT_LOWER),
+    SiteInfo(BodySite.HIP_R, QT_TRANSLATE_NOOP("Labels", "Hip and buttock, right"), Region.RIGHT_LOWER),
+    SiteInfo(BodySite.UPPER_LEG_R, QT_TRANSLATE_NOOP("Labels", "Upper leg, right"), Region.RIGHT_LOWER),
+    SiteInfo(BodySite.LOWER_LEG_R, QT_TRANSLATE_NOOP("Labels", "Lower leg, right"), Region.RIGHT_LOWER),
+    SiteInfo(BodySite.NECK, QT_TRANSLATE_NOOP("Labels", "Neck"), Region.AXIAL),
+    SiteInfo(BodySite.UPPER_BACK, QT_TRANSLATE_NOOP("Labels", "Upper back"), Region.AXIAL),
+    SiteInfo(BodySite.LOWER_BACK, QT_TRANSLATE_NOOP("Labels", "Lower back"), Region.AXIAL),
+    SiteInfo(BodySite.CHEST, QT_TRANSLATE_NOOP("Labels", "Chest"), Region.AXIAL, False),
+    SiteInfo(BodySite.ABDOMEN, QT_TRANSLATE_NOOP("Labels", "Abdomen"), Region.AXIAL, False),
 )
 SITE_INFO: dict[BodySite, SiteInfo] = {info.site: info for info in BODY_SITES}
 
@@ -128,9 +130,9 @@ class SssItem(StrEnum):
 
 
 SSS_ITEM_LABELS: dict[SssItem, str] = {
-    SssItem.FATIGUE: "Tiredness during the day",
-    SssItem.UNREFRESHED: "Waking up still tired",
-    SssItem.COGNITIVE: "Trouble thinking or remembering",
+    SssItem.FATIGUE: QT_TRANSLATE_NOOP("Labels", "Tiredness during the day"),
+    SssItem.UNREFRESHED: QT_TRANSLATE_NOOP("Labels", "Waking up still tired"),
+    SssItem.COGNITIVE: QT_TRANSLATE_NOOP("Labels", "Trouble thinking or remembering"),
 }
 SSS_LEVELS: dict[int, str] = {
     0: "No problem",
@@ -149,7 +151,7 @@ class SssYesNo(StrEnum):
 
 
 SSS_YES_NO_LABELS: dict[SssYesNo, str] = {
-    SssYesNo.HEADACHES: "Headaches",
-    SssYesNo.LOWER_ABDOMEN: "Pain or cramps in the lower belly",
-    SssYesNo.DEPRESSION: "Feeling depressed",
+    SssYesNo.HEADACHES: QT_TRANSLATE_NOOP("Labels", "Headaches"),
+    SssYesNo.LOWER_ABDOMEN: QT_TRANSLATE_NOOP("Labels", "Pain or cramps in the lower belly"),
+    SssYesNo.DEPRESSION: QT_TRANSLATE_NOOP("Labels", "Feeling depressed"),
 }

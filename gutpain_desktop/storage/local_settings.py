@@ -143,10 +143,14 @@ def to_document(settings: LocalSettings) -> dict[str, object]:
 
 def save_settings(data_dir: Path, settings: LocalSettings) -> None:
     """Write atomically (temp file, fsync, rename), owner-only."""
-    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path = settings_path(data_dir)
+    write_json_atomically(settings_path(data_dir), to_document(settings))
+
+
+def write_json_atomically(path: Path, document: dict[str, object]) -> None:
+    """Write a small JSON file atomically (temp file, fsync, rename), owner-only, creating its folder."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     temp = path.with_name(f".{path.name}.partial")
-    text = json.dumps(to_document(settings), indent=2) + "\n"
+    text = json.dumps(document, indent=2) + "\n"
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -26,6 +26,7 @@ from ..domain.entries import Entry, EntryKind
 from ..domain.preferences import DEMO_PRESENT_KEY, Tracker
 from ..storage import Store
 from ..storage.safety import AutoBackup
+from .comfort import ComfortController
 from .dialogs.entry_dialog import EntryDialog
 from .dialogs.profile_dialog import ProfileDialog
 from .red_flag_notices import RedFlagNotices
@@ -138,6 +139,8 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.apply_preferences()
         self.demo_notice.setVisible(store.catalog.setting(DEMO_PRESENT_KEY) == "1")
+        # Theme, time format, reminders, tray; the window's size, position and last view as they were.
+        self.comfort = ComfortController(self, data_dir or store.path.parent)
         # Reminders are checked after the window is up, and once per burst of saves (a check-in saves several).
         self._flag_timer = QTimer(self)
         self._flag_timer.setSingleShot(True)
@@ -372,7 +375,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         from .dialogs.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.services, self.safety, self)
+        dialog = SettingsDialog(self.services, self.safety, self, comfort=self.comfort)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
@@ -426,4 +429,5 @@ class MainWindow(QMainWindow):
             dialog.reject()
         if self.welcome is not None and self.welcome.isVisible():
             self.welcome.close()  # unanswered: offered again next time
+        self.comfort.save_window()
         super().closeEvent(event)

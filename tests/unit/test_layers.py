@@ -9,7 +9,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "gutpain_desktop"
 NO_QT = (
     "domain", "storage", "analysis", "exchange", "education", "cli.py", "cli_exchange.py", "cli_safety.py", "paths.py",
     "cli_crypt.py", "keychain.py",
-    "demo", "privacy.py", "__main__.py",
+    "demo", "privacy.py", "__main__.py", "logs.py", "autostart.py",
 )  # fmt: skip
 
 

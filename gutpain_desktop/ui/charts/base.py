@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..models.rows_model import RowsModel
 from ..services import Services
+from ..translate import label as translated
 from ..widgets.learn import learn_link
 
 
@@ -91,7 +92,7 @@ class ChartWidget(QWidget):
         self.setAccessibleName(self.title)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        heading = QLabel(f"<b>{self.title}</b>")
+        heading = QLabel(f"<b>{translated(self.title)}</b>")
         top.addWidget(heading)
         top.addWidget(learn_link(services, self.panel_id, self.panel_text))
         top.addStretch(1)

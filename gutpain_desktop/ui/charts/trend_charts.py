@@ -23,6 +23,7 @@ from ...analysis.trends import TrendsData
 from ...domain.entries import humanise
 from ...domain.measurements import CHALLENGE_DOSE_DAYS
 from ...domain.scales import BODY_SITES
+from ...i18n import QT_TRANSLATE_NOOP
 from .base import ChartWidget, KeyItem
 
 PHASE_COLOURS = {
@@ -192,7 +193,7 @@ class DayChart(ChartWidget):
 
 
 class PainChart(DayChart):
-    title = "Pain over time"
+    title = QT_TRANSLATE_NOOP("Labels", "Pain over time")
     panel_id = "gut-brain-axis"
     panel_text = "Gut, brain and pain"
     margins: ClassVar[dict[str, float]] = {"left": 0.06, "right": 0.98, "top": 0.88, "bottom": 0.14}
@@ -241,7 +242,7 @@ class PainChart(DayChart):
 
 
 class OverlayChart(DayChart):
-    title = "Pain with stress, sleep and symptoms"
+    title = QT_TRANSLATE_NOOP("Labels", "Pain with stress, sleep and symptoms")
     panel_id = "stress-and-gut"
     panel_text = "Stress and the gut"
     margins: ClassVar[dict[str, float]] = {"left": 0.06, "right": 0.93, "top": 0.88, "bottom": 0.14}
@@ -329,7 +330,7 @@ class CalendarChart(ChartWidget):
     """Up to five years, one row of ISO weeks each (Monday at the top), stacked in one image with a blank row
     between years."""
 
-    title = "Pain calendar"
+    title = QT_TRANSLATE_NOOP("Labels", "Pain calendar")
     panel_id = "reading-your-trends"
     panel_text = "Reading your trends"
     margins: ClassVar[dict[str, float]] = {"left": 0.1, "right": 0.9, "top": 0.95, "bottom": 0.1}
@@ -414,7 +415,7 @@ class CalendarChart(ChartWidget):
 
 
 class MealsChart(ChartWidget):
-    title = "Meals: what you ate, day by day"
+    title = QT_TRANSLATE_NOOP("Labels", "Meals: what you ate, day by day")
     panel_id = "food-reactions"
     panel_text = "What the evidence says about these foods"
     margins: ClassVar[dict[str, float]] = {"left": 0.12, "right": 0.98, "top": 0.95, "bottom": 0.14, "hspace": 0.08}
@@ -499,7 +500,7 @@ class MealsChart(ChartWidget):
 
 
 class StoolChart(ChartWidget):
-    title = "Stool form over time"
+    title = QT_TRANSLATE_NOOP("Labels", "Stool form over time")
     panel_id = "bristol-scale"
     panel_text = "About the Bristol scale"
     margins: ClassVar[dict[str, float]] = {"left": 0.1, "right": 0.98, "top": 0.95, "bottom": 0.14}
@@ -552,7 +553,7 @@ class StoolChart(ChartWidget):
 
 
 class SitesChart(ChartWidget):
-    title = "Where it hurts"
+    title = QT_TRANSLATE_NOOP("Labels", "Where it hurts")
     panel_id = "about-this-app"
     panel_text = "About the body sites"
     margins: ClassVar[dict[str, float]] = {"left": 0.18, "right": 0.98, "top": 0.97, "bottom": 0.12}

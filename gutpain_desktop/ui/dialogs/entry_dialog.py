@@ -27,6 +27,7 @@ from ..forms import FORMS, EntryForm, local_datetime
 from ..forms.base import buddy_label, form_layout
 from ..forms.meal import MealForm
 from ..services import Services
+from ..translate import label as translated
 from ..widgets.common import ErrorLabel
 
 
@@ -46,8 +47,8 @@ class EntryDialog(QDialog):
         self.services = services
         self.original = entry
         self.form: EntryForm = FORMS[kind](services)
-        verb = "Edit" if entry else "Add"
-        self.setWindowTitle(f"{verb} {KIND_LABELS[kind].lower()}")
+        what = translated(KIND_LABELS[kind]).lower()
+        self.setWindowTitle(self.tr("Edit {0}").format(what) if entry else self.tr("Add {0}").format(what))
         self.setAccessibleName(self.windowTitle())
 
         layout = QVBoxLayout(self)

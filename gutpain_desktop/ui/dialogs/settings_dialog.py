@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -37,6 +37,10 @@ from ..safety import BackupController
 from ..services import Services
 from ..widgets.common import ErrorLabel
 from .unlock_dialog import NO_KEYRING
+
+if TYPE_CHECKING:
+    from ..comfort import ComfortController
+    from .general_settings import GeneralPage
 
 
 def human_size(size: int) -> str:
@@ -428,7 +432,14 @@ class SecurityPage(QWidget):
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, services: Services, safety: BackupController, parent: QWidget | None = None):
+    def __init__(
+        self,
+        services: Services,
+        safety: BackupController,
+        parent: QWidget | None = None,
+        *,
+        comfort: ComfortController | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setAccessibleName("Settings")
@@ -438,6 +449,12 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.backups, self.tr("&Backups"))
         self.security = SecurityPage(services, safety)
         self.tabs.addTab(self.security, self.tr("&Security"))
+        self.general: GeneralPage | None = None
+        if comfort is not None:
+            from .general_settings import GeneralPage
+
+            self.general = GeneralPage(comfort, safety)
+            self.tabs.addTab(self.general, self.tr("&General: look, reminders, folders"))
         layout.addWidget(self.tabs, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -22,6 +22,7 @@ from ...domain.scales import (
     SLEEP_QUALITY_ANCHORS,
 )
 from ..services import Services
+from ..translate import label as translated
 
 PAIN_HINT = f"0 = {PAIN_ANCHORS[0]}, 10 = {PAIN_ANCHORS[10]}"
 SCORE_HINT = "0 = none, 10 = worst imaginable"
@@ -63,7 +64,7 @@ def _combo(name: str, items: list[tuple[str, Any]]) -> QComboBox:
     box = QComboBox()
     box.setAccessibleName(name)
     for text, data in items:
-        box.addItem(text, data)
+        box.addItem(translated(text), data)
     return box
 
 

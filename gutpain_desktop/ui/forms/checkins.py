@@ -32,6 +32,7 @@ from ...domain.scales import (
     SssYesNo,
 )
 from ..services import Services
+from ..translate import label as translated
 from ..widgets.common import BodySitePicker
 from ..widgets.learn import learn_link
 from ..widgets.weekly_history import WeeklyHistory
@@ -53,14 +54,14 @@ class WeeklyCheckinForm(EntryForm):
         for item, label in SSS_ITEM_LABELS.items():
             box = _combo(label, [(f"{n} – {text}", n) for n, text in SSS_LEVELS.items()])
             self.items[item] = box
-            form.addRow(label, box)
+            form.addRow(translated(label), box)
             box.currentIndexChanged.connect(self._update_scores)
         layout.addLayout(form)
         flags = QGroupBox(self.tr("In the past 6 months, have you had…"))
         flag_layout = QHBoxLayout(flags)
         self.flags: dict[SssYesNo, QCheckBox] = {}
         for flag, label in SSS_YES_NO_LABELS.items():
-            box = QCheckBox(label)
+            box = QCheckBox(translated(label))
             box.toggled.connect(self._update_scores)
             self.flags[flag] = box
             flag_layout.addWidget(box)

@@ -31,6 +31,7 @@ from ...domain.entries import (
 )
 from ...domain.validation import ValidationError
 from ..services import Services
+from ..translate import label as translated
 from ..widgets.learn import learn_link
 from .base import EntryForm, _combo, _select, form_layout, hint
 
@@ -71,7 +72,7 @@ class FoodRow(QWidget):
         cats.addSpacing(12)
         self.category_boxes: dict[str, QCheckBox] = {}
         for cat in categories:
-            box = QCheckBox(cat.name)
+            box = QCheckBox(translated(cat.name))
             box.setAccessibleName(f"Food {number} contains {cat.name}")
             box.clicked.connect(self._on_category_clicked)
             self.category_boxes[cat.key] = box

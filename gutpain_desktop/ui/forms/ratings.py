@@ -36,6 +36,7 @@ from ...domain.scales import (
 )
 from ...domain.validation import ValidationError
 from ..services import Services
+from ..translate import label as translated
 from ..widgets.common import BodySitePicker, ScoreSpin, TriStateCombo
 from ..widgets.learn import learn_link
 from .base import (
@@ -238,12 +239,12 @@ class BristolPicker(QGroupBox):
     """Bristol stool form 1-7 with our own short descriptions; keys 1-7 pick a type."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("Stool form (Bristol scale)", parent)
+        super().__init__(self.tr("Stool form (Bristol scale)"), parent)
         self.setAccessibleName("Bristol stool form")
         layout = QVBoxLayout(self)
         self.group = QButtonGroup(self)
         for number, text in BRISTOL_DESCRIPTIONS.items():
-            button = QRadioButton(f"&{number}  {text}")
+            button = QRadioButton(f"&{number}  {translated(text)}")
             button.setAccessibleName(f"Bristol type {number}: {text}")
             self.group.addButton(button, number)
             layout.addWidget(button)

@@ -24,6 +24,7 @@ from ..commands import DeleteEntriesCommand
 from ..dialogs.entry_dialog import EntryDialog, open_entry_dialog
 from ..models.journal_model import JournalModel
 from ..services import Services
+from ..translate import label as translated
 from ..widgets.common import OptionalDate
 
 
@@ -45,7 +46,7 @@ class JournalView(QWidget):
         self.kind_filter.setAccessibleName("Kind of entry shown")
         self.kind_filter.addItem(self.tr("All entries"), None)
         for kind, label in KIND_LABELS.items():
-            self.kind_filter.addItem(label, kind)
+            self.kind_filter.addItem(translated(label), kind)
         kind_label.setBuddy(self.kind_filter)
         from_label = QLabel(self.tr("&From"))
         self.from_date = OptionalDate("From date")
@@ -74,12 +75,12 @@ class JournalView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(0, 130)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, 60)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(2, 130)
+        # Wide enough for the longest date, time and kind in the current font (large text too), measured once.
+        metrics = self.table.fontMetrics()
+        kinds = [translated(text) for text in KIND_LABELS.values()]
+        for column, sample in enumerate(("Wed 30 Sep 2026", "12:59 AM", max(kinds, key=metrics.horizontalAdvance))):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + metrics.averageCharWidth() * 3)
         header.setStretchLastSection(True)
         self.table.activated.connect(self._on_activated)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_selected)

@@ -54,6 +54,7 @@ from ..forms import local_datetime
 from ..forms.base import PAIN_HINT, SCORE_HINT, buddy_label, form_layout, hint
 from ..forms.ratings import SleepForm
 from ..services import Services
+from ..translate import label as translated
 from ..widgets.common import BodySitePicker, ErrorLabel, ScoreSpin
 from ..widgets.learn import learn_link
 
@@ -89,7 +90,7 @@ class CheckInForm(QGroupBox):
     """
 
     def __init__(self, services: Services, parent: QWidget | None = None):
-        super().__init__("Daily check-in", parent)
+        super().__init__(self.tr("Daily check-in"), parent)
         self.services = services
         layout = QVBoxLayout(self)
         form = form_layout()
@@ -111,7 +112,7 @@ class CheckInForm(QGroupBox):
         self.recall = QComboBox()
         self.recall.setAccessibleName("Pain recall period")
         for recall in (PainRecall.AVERAGE_24H, PainRecall.NOW, PainRecall.WORST):
-            self.recall.addItem(RECALL_LABELS[recall], recall)
+            self.recall.addItem(translated(RECALL_LABELS[recall]), recall)
         pain_row.addWidget(self.pain)
         pain_row.addWidget(self.recall)
         pain_row.addWidget(hint(PAIN_HINT), 1)
@@ -226,7 +227,7 @@ class CheckInForm(QGroupBox):
                 item.widget().setParent(None)  # type: ignore[union-attr]
         self.symptoms = {}
         for index, symptom in enumerate(self.services.catalog.symptoms(tracked_only=True)):
-            label = QLabel(symptom.name)
+            label = QLabel(translated(symptom.name))
             spin = ScoreSpin(symptom.name)
             spin.setMaximumWidth(90)
             label.setBuddy(spin)

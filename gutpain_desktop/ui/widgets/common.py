@@ -6,8 +6,9 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.scales import BODY_SITES, REGION_LABELS, BodySite, Region
 from ...domain.validation import ValidationError
+from ...i18n import QT_TRANSLATE_NOOP
+from ..translate import label as translated
 
 NOT_RATED = -1
 #: (rows, columns) an arrow key moves by.
@@ -44,7 +47,11 @@ class ScoreSpin(QSpinBox):
             self.setSpecialValueText("—")
             self.setValue(NOT_RATED)
         self.setAccessibleName(name)
-        self.setToolTip(f"{name}: {low} to {high}" + (" (— = not rated)" if optional else ""))
+        self.setToolTip(
+            (self.tr("{0}: {1} to {2} (— = not rated)") if optional else self.tr("{0}: {1} to {2}")).format(
+                translated(name), low, high
+            )
+        )
         self.setMinimumWidth(70)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
@@ -87,8 +94,8 @@ class BodySitePicker(QGroupBox):
 
     changed = Signal()
 
-    def __init__(self, title: str = "Where it hurts", parent: QWidget | None = None):
-        super().__init__(title, parent)
+    def __init__(self, title: str = QT_TRANSLATE_NOOP("Labels", "Where it hurts"), parent: QWidget | None = None):
+        super().__init__(translated(title), parent)
         self.setAccessibleName(title.replace("&", ""))
         self.boxes: dict[BodySite, QCheckBox] = {}
         self._cells: dict[tuple[int, int], QCheckBox] = {}
@@ -102,14 +109,14 @@ class BodySitePicker(QGroupBox):
             ("Left side", (Region.LEFT_UPPER, Region.LEFT_LOWER)),
         )
         for col, (heading, regions) in enumerate(columns):
-            grid.addWidget(QLabel(f"<b>{heading}</b>"), 0, col)
+            grid.addWidget(QLabel(f"<b>{translated(heading)}</b>"), 0, col)
             row = 1
             for info in BODY_SITES:
                 if info.region not in regions:
                     continue
-                box = QCheckBox(info.label)
+                box = QCheckBox(translated(info.label))
                 box.setAccessibleName(f"Body site: {info.label}")
-                box.setToolTip(REGION_LABELS[info.region])
+                box.setToolTip(translated(REGION_LABELS[info.region]))
                 box.toggled.connect(self.changed)
                 self.boxes[info.site] = box
                 grid.addWidget(box, row, col)
@@ -155,8 +162,20 @@ class ErrorLabel(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.use_colour()
         self.setAccessibleName("Problems with the input")
+
+    def use_colour(self) -> None:
+        """Dark red on a light window, light red on a dark one: 4.5:1 or more on either (WCAG AA)."""
+        dark = QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        sheet = f"color: {'#ff8a80' if dark else '#b00020'}; font-weight: bold;"
+        if self.styleSheet() != sheet:
+            self.setStyleSheet(sheet)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self.use_colour()
+        super().changeEvent(event)
         self.hide()
 
     def show_error(self, error: ValidationError | str) -> None:

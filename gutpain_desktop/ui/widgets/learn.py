@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QTextBrowser, QWidget
 
 from ...education import Panel, render_html
 from ...education.render import DARK, LIGHT
 from ..services import Services
+from ..translate import label as translated
 
 
 class PanelReader(QTextBrowser):
@@ -47,8 +48,8 @@ class PanelReader(QTextBrowser):
 
 def learn_link(services: Services, panel_id: str, text: str = "Learn more") -> QLabel:
     """A small link that opens the panel beside the current view."""
-    label = QLabel(f'<a href="panel:{panel_id}">{text}</a>')
-    label.setAccessibleName(f"{text}: {panel_id.replace('-', ' ')}")
-    label.setToolTip("Opens a short explanation beside this view")
+    label = QLabel(f'<a href="panel:{panel_id}">{translated(text)}</a>')
+    label.setAccessibleName(f"{translated(text)}: {panel_id.replace('-', ' ')}")
+    label.setToolTip(QCoreApplication.translate("LearnLink", "Opens a short explanation beside this view"))
     label.linkActivated.connect(lambda href: services.events.learn_requested.emit(href.removeprefix("panel:")))
     return label

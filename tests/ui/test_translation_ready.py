@@ -1,0 +1,179 @@
+"""Translation-ready: with a pseudo-translation installed (every translated text wrapped in ⟦ ⟧), the texts a person
+sees in the main window's views, menus and dialogs carry the markers, so none bypasses Qt's translation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTabWidget,
+    QWidget,
+)
+
+from gutpain_desktop.storage import Store
+from gutpain_desktop.ui.main_window import MainWindow
+
+from .conftest import flush
+
+OPEN, CLOSE = "⟦", "⟧"
+#: Texts with nothing to translate: numbers, dates, times, symbols, and what is not words.
+NOT_WORDS = re.compile(r"^[\s\d\W]*$|^\d{4}-\d{2}-\d{2}|^[A-Z]?\d")
+
+
+class PseudoTranslator(QTranslator):
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
+        return f"{OPEN}{source}{CLOSE}"
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+@pytest.fixture
+def pseudo() -> Iterator[PseudoTranslator]:
+    translator = PseudoTranslator()
+    QCoreApplication.installTranslator(translator)
+    yield translator
+    QCoreApplication.removeTranslator(translator)
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    found: list[str] = []
+    widgets = [root, *root.findChildren(QWidget)]
+    for widget in widgets:
+        if not widget.isVisibleTo(root) and widget is not root:
+            continue
+        if (isinstance(widget, QLabel) and widget.pixmap().isNull()) or isinstance(widget, QAbstractButton):
+            found.append(widget.text())
+        elif isinstance(widget, QGroupBox):
+            found.append(widget.title())
+        elif isinstance(widget, QLineEdit):
+            found.append(widget.placeholderText())
+        elif isinstance(widget, QComboBox) and widget.isEditable() is False:
+            found.extend(widget.itemText(i) for i in range(widget.count()))
+        elif isinstance(widget, QTabWidget):
+            found.extend(widget.tabText(i) for i in range(widget.count()))
+        if widget.isWindow():
+            found.append(widget.windowTitle())
+        if widget.toolTip():
+            found.append(widget.toolTip())
+    return [text for text in found if text and not NOT_WORDS.match(re.sub(r"<[^>]+>", "", text))]
+
+
+def untranslated(texts: list[str]) -> list[str]:
+    return sorted({text for text in texts if OPEN not in text})
+
+
+def test_menus_and_views_are_translated(qtbot, pseudo, ui_store: Store) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(ui_store)
+    qtbot.addWidget(window)
+    window.show()
+    problems: dict[str, list[str]] = {}
+    for menu in window.menuBar().findChildren(QMenu):
+        texts = [menu.title()] + [action.text() for action in menu.actions() if not action.isSeparator()]
+        if missing := untranslated([t for t in texts if t]):
+            problems[f"menu {menu.title()}"] = missing
+    for name, _view, _key in window.views:
+        window.show_view(name)
+        flush()
+        if missing := untranslated(visible_texts(window.stack.currentWidget())):
+            problems[name] = missing
+    if missing := untranslated([window.nav.item(i).text() for i in range(window.nav.count())]):
+        problems["navigation"] = missing
+    window.close()
+    assert problems == {}
+
+
+def test_dialogs_are_translated(qtbot, pseudo, ui_store: Store) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(ui_store)
+    qtbot.addWidget(window)
+    window.show()
+    problems: dict[str, list[str]] = {}
+    dialogs = [
+        (f"{kind.value} dialog", lambda k=kind: window.today.open_entry_dialog(k))
+        for kind in window.today.quick_buttons
+    ]
+    dialogs += [
+        (opener.__name__, opener)
+        for opener in (
+            window.open_settings,
+            window.open_profile,
+            window.open_export,
+            window.open_report,
+            window.open_import,
+        )
+    ]
+    for name, opener in dialogs:
+        dialog = opener()
+        flush()
+        if missing := untranslated(visible_texts(dialog)):
+            problems[name] = missing
+        dialog.reject()
+    window.close()
+    assert problems == {}
+
+
+def test_pyside6_lupdate_extracts_the_ui_texts_and_the_domain_labels(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import gutpain_desktop
+
+    tool = Path(sys.executable).with_name("pyside6-lupdate")
+    if not tool.exists():
+        found = shutil.which("pyside6-lupdate")
+        if found is None:
+            pytest.skip("pyside6-lupdate is not installed")
+        tool = Path(found)
+    package = Path(gutpain_desktop.__file__).parent
+    sources = [str(path) for path in sorted(package.rglob("*.py"))]
+    target = tmp_path / "gutpain_xx.ts"
+    done = subprocess.run([str(tool), *sources, "-ts", str(target)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    catalogue = target.read_text(encoding="utf-8")
+    for text in ("Daily check-in", "Upper arm, left", "Watery, no solid pieces", "Bowel movement", "Pain calendar"):
+        assert f"<source>{text}</source>" in catalogue, text
+    assert "<name>Labels</name>" in catalogue
+
+
+def test_a_compiled_translation_in_the_folder_is_loaded_for_the_system_language(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtCore import QLocale
+
+    from gutpain_desktop.ui.translate import install_translations
+
+    release = Path(sys.executable).with_name("pyside6-lrelease")
+    if not release.exists() and shutil.which("pyside6-lrelease") is None:
+        pytest.skip("pyside6-lrelease is not installed")
+    source = tmp_path / "gutpain_de.ts"
+    source.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="de">'
+        "<context><name>Labels</name><message><source>Neck</source><translation>Nacken</translation></message>"
+        "</context></TS>",
+        encoding="utf-8",
+    )
+    tool = str(release) if release.exists() else "pyside6-lrelease"
+    subprocess.run([tool, str(source), "-qm", str(tmp_path / "gutpain_de.qm")], check=True, capture_output=True)
+    app = QCoreApplication.instance()
+    installed = install_translations(app, tmp_path, QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        assert installed
+        assert QCoreApplication.translate("Labels", "Neck") == "Nacken"
+    finally:
+        for translator in installed:
+            QCoreApplication.removeTranslator(translator)
+    assert QCoreApplication.translate("Labels", "Neck") == "Neck"
