@@ -1,24 +1,34 @@
-"""Measure the performance budgets of shared/DESIGN.md section 6 that need a full journal, as ratios in one run.
+"""Measure every performance budget of shared/DESIGN.md section 6 in one run, as ratios where there is a baseline.
 
-    python benchmarks/run.py [--json FILE] [--quick] [--years N] [--seed N]
+    python benchmarks/run.py [--json FILE] [--quick] [--years N] [--seed N] [--no-10x]
 
-Also (from files beside this one): the insights analysis (insights_bench.py) and a backup against the backup API
-alone (backup_bench.py).
+Prints one table (name, value, unit, budget, holds); ``--json FILE`` writes the same rows. The full run builds (once,
+cached in benchmarks/out/, git-ignored) a 10-year demo journal (~52,000 entries), its 10x (the same diary over 100
+years, ~525,000 entries), journals of 100,000 and 1,000,000 entries for the journal view and a journal of 1,000,000
+exported values; then measures, on each demo journal (rows of the 10x one start with ``x10.``):
 
-1. Start-up: ``python -m gutpain_desktop --data-dir DIR`` on a journal with ``--years`` of demo data (default 10),
-   against a bare PySide6 QMainWindow in the same kind of child process, runs interleaved. Each child prints
-   ``shown-after-ms <float>`` (process start, as the OS records it, to the first event-loop turn after the window is
-   shown; the app does so when GUTPAIN_BENCH_EXIT_AFTER_SHOW is set) and quits. Reported: the median of the children's
-   figures (5 runs, 3 with --quick) and, for context, the parent's wall time from Popen to exit. Budget: app <= 2x bare.
-   Both children may write and reuse bytecode (in benchmarks/out/pycache), as an installed app would.
-2. Save one entry: p50 and p95 of ``store.entries.add(entry)`` (each its own durable commit) for ~300 single entries
-   (stress, pain with body sites, a meal with two foods) into that journal. Budget: p95 <= 20 ms. For context, the
-   p95 of a raw sqlite3 INSERT + COMMIT of one row into a WAL / synchronous=FULL database in the same folder.
+1. Start-up: ``python -m gutpain_desktop --data-dir DIR`` against a bare PySide6 QMainWindow in the same kind of child
+   process, runs interleaved. Each child prints ``shown-after-ms <float>`` (process start, as the OS records it, to
+   the first event-loop turn after the window is shown; the app does so when GUTPAIN_BENCH_EXIT_AFTER_SHOW is set)
+   and ``peak-rss-kb`` (peak resident memory then), and quits. Reported: the median (5 runs, 3 with --quick or at
+   10x), the parent's wall time from Popen to exit, and the peak RSS. Budget: app <= 2x bare. Both children may write
+   and reuse bytecode (in benchmarks/out/pycache), as an installed app would.
+2. Save one entry: p50 and p95 of ``store.entries.add(entry)`` (each its own durable commit) for ~300 single entries.
+   Budget: p95 <= 20 ms. For context, a raw sqlite3 INSERT + COMMIT in a WAL / synchronous=FULL database.
+3. Trends: query and aggregation (off the UI thread) and the redraw of the charts on screen for every range; the most
+   points drawn per line. Budget: redraw <= 100 ms, <= ~2,000 points per line.
+4. Insights (insights_bench.py): query + analysis <= 1 s, off the UI thread.
+5. Backup (backup_bench.py): the app's backup <= 2x the backup API alone.
+6. CSV export and import (exchange_bench.py) against raw sqlite3 + csv on the same rows. Export budget: <= 2x.
+7. The journal view at 100k and 1M entries (scale_bench.py): first paint and scrolling <= 100 ms.
+8. UI responsiveness (scale_bench.py): the longest event-loop gap while insights, export, import and backup run
+   through the real window and dialogs on the 10x journal. Budget: <= 100 ms.
 
-The demo journal is built once into ``benchmarks/out/`` (git-ignored) and reused while ``demo-marker.json`` there
-matches the years, seed and generator source; each run works on a fresh copy (made with the SQLite backup API), so
-entries saved by one run never leak into the next. Exit code 0 even when a budget is missed (this is a report);
-1 when a figure could not be measured (for example the app never printed its line) or something else went wrong.
+``--quick`` (under about a minute once its journals are cached): 1 year of data, its 10x is 10 years, the journal view
+at 100k only, fewer runs, no 1M-value export. Each measurement works on a fresh copy (made with the SQLite backup API)
+of a cached journal, so nothing saved by one run leaks into the next. Exit code 0 even when a budget is missed (this
+is a report); 1 when a figure could not be measured or something else went wrong. The machines we run on are shared:
+compare ratios measured in the same run, and expect single figures to move between runs.
 """
 
 from __future__ import annotations
@@ -88,6 +98,9 @@ BARE_WINDOW = textwrap.dedent(
 
     def report():
         print(f"shown-after-ms {(time.time() - started) * 1000:.1f}", flush=True)
+        with open("/proc/self/status") as handle:  # VmHWM: ru_maxrss can carry the parent's over fork + exec
+            peak = next((line.split()[1] for line in handle if line.startswith("VmHWM:")), "0")
+        print(f"peak-rss-kb {peak}", flush=True)
         window.close()
         app.quit()
 
@@ -121,13 +134,19 @@ class Report:
         self.rows: list[Row] = []
         self.notes: list[str] = []
         self.failed = False
+        #: Put before every row name and note while set (e.g. "x10" for the figures on the 10x journal).
+        self.prefix = ""
 
     def add(self, row: Row) -> None:
+        if self.prefix:
+            row.name = f"{self.prefix}.{row.name}"
         self.rows.append(row)
         if row.value is None:
             self.failed = True
 
     def note(self, text: str) -> None:
+        if self.prefix:
+            text = f"{self.prefix}: {text}"
         self.notes.append(text)
         print(f"  {text}", file=sys.stderr, flush=True)
 
@@ -212,6 +231,7 @@ class ChildRun:
     shown_ms: float | None
     wall_ms: float
     problem: str = ""
+    rss_kb: float | None = None
 
 
 def _child_env(extra: dict[str, str]) -> dict[str, str]:
@@ -240,17 +260,21 @@ def run_child(command: Sequence[str], env: dict[str, str]) -> ChildRun:
     except subprocess.TimeoutExpired:
         return ChildRun(None, (time.perf_counter() - started) * 1000, f"no exit within {CHILD_TIMEOUT_S} s")
     wall = (time.perf_counter() - started) * 1000
+    rss = None
+    for line in done.stdout.splitlines():
+        if line.startswith("peak-rss-kb"):
+            rss = float(line.split()[1])
     for line in done.stdout.splitlines():
         if line.startswith(SHOWN_PREFIX):
             try:
-                return ChildRun(float(line.split()[1]), wall)
+                return ChildRun(float(line.split()[1]), wall, rss_kb=rss)
             except (IndexError, ValueError):
                 return ChildRun(None, wall, f"unreadable line {line!r}")
     last = (done.stderr.strip().splitlines() or ["(no output)"])[-1]
     return ChildRun(None, wall, f"no '{SHOWN_PREFIX}' line (exit code {done.returncode}); stderr: {last[:200]}")
 
 
-def bench_startup(journal: Path, runs: int, report: Report) -> None:
+def bench_startup(journal: Path, runs: int, report: Report, name: str = "startup") -> None:
     with tempfile.TemporaryDirectory(prefix="gutpain-bench-") as temp:
         bare_script = Path(temp) / "bare_window.py"
         bare_script.write_text(BARE_WINDOW, encoding="utf-8")
@@ -273,12 +297,15 @@ def bench_startup(journal: Path, runs: int, report: Report) -> None:
         shown = [r.shown_ms for r in found if r.shown_ms is not None]
         problems = sorted({r.problem for r in found if r.problem})
         for problem in problems:
-            report.note(f"startup.{label}: {problem}")
+            report.note(f"{name}.{label}: {problem}")
         value = statistics.median(shown) if len(shown) == len(found) else None
-        report.add(Row(f"startup.{label}.shown", value, "ms"))
-        report.add(Row(f"startup.{label}.wall", statistics.median(r.wall_ms for r in found), "ms"))
+        report.add(Row(f"{name}.{label}.shown", value, "ms"))
+        report.add(Row(f"{name}.{label}.wall", statistics.median(r.wall_ms for r in found), "ms"))
+        rss = [r.rss_kb for r in found if r.rss_kb]
+        if rss:
+            report.add(Row(f"{name}.{label}.peak_rss", max(rss) / 1024, "MiB"))
         if shown:
-            report.note(f"startup.{label}.shown runs (ms): {', '.join(f'{x:.0f}' for x in shown)}")
+            report.note(f"{name}.{label}.shown runs (ms): {', '.join(f'{x:.0f}' for x in shown)}")
         return value
 
     bare_ms = summarise("bare", bare)
@@ -286,10 +313,10 @@ def bench_startup(journal: Path, runs: int, report: Report) -> None:
     ratio = app_ms / bare_ms if app_ms is not None and bare_ms else None
     # A figure that could not be measured fails its budget (value FAILED, holds no) rather than passing quietly.
     holds = ratio is not None and ratio <= STARTUP_BUDGET
-    report.add(Row("startup.app_vs_bare", ratio, "x", f"<= {STARTUP_BUDGET:g}", holds))
+    report.add(Row(f"{name}.app_vs_bare", ratio, "x", f"<= {STARTUP_BUDGET:g}", holds))
     if ratio is not None:
         bare_wall = statistics.median(r.wall_ms for r in bare)
-        report.add(Row("startup.app_vs_bare.wall", statistics.median(r.wall_ms for r in app) / bare_wall, "x"))
+        report.add(Row(f"{name}.app_vs_bare.wall", statistics.median(r.wall_ms for r in app) / bare_wall, "x"))
 
 
 # --- 2. save one entry -----------------------------------------------------------------------------------------------
@@ -474,47 +501,74 @@ def bench_trends(journal: Path, report: Report) -> None:
 # --- main ------------------------------------------------------------------------------------------------------------
 
 
+def measure_journal(cached: Path, report: Report, *, runs: int, saves: int, exchange_runs: int, million: int) -> None:
+    """Every per-journal figure on a fresh working copy of ``cached``."""
+    print(f"start-up: {runs} runs each of a bare window and the app ...", file=sys.stderr, flush=True)
+    bench_startup(working_copy(cached), runs, report)
+    print(f"saving {saves} single entries ...", file=sys.stderr, flush=True)
+    bench_save(working_copy(cached), saves, report)
+    print("trends: query, aggregate and redraw for each range ...", file=sys.stderr, flush=True)
+    bench_trends(working_copy(cached), report)
+    print("insights: query and analysis ...", file=sys.stderr, flush=True)
+    from insights_bench import bench_insights  # beside this file; it imports Row and Report from here
+
+    bench_insights(working_copy(cached), report, runs=runs)
+    print("backup: the app's backup against the backup API alone ...", file=sys.stderr, flush=True)
+    from backup_bench import bench_backup  # beside this file, like insights_bench
+
+    bench_backup(working_copy(cached), report, runs=runs)
+    print("exchange: CSV export and import against raw sqlite3 + csv ...", file=sys.stderr, flush=True)
+    from exchange_bench import bench_exchange  # beside this file, like insights_bench
+
+    bench_exchange(working_copy(cached), report, runs=exchange_runs, million=million)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", metavar="FILE", help="also write the rows as a JSON list to FILE")
-    parser.add_argument("--quick", action="store_true", help="1 year of data, 3 start-up runs, 150 saves")
+    parser.add_argument(
+        "--quick", action="store_true", help="1 year of data (10 years as its 10x), 3 start-up runs, 150 saves"
+    )
     parser.add_argument("--years", type=float, help="years of demo data (default 10, or 1 with --quick)")
     parser.add_argument("--seed", type=int, default=1, help="demo data seed (default 1)")
+    parser.add_argument("--no-10x", dest="tenfold", action="store_false", help="skip the journal of 10x the entries")
     args = parser.parse_args(argv)
     years = args.years if args.years is not None else (1.0 if args.quick else 10.0)
-    if not 0 < years <= 100:
-        parser.error("--years must be more than 0 and at most 100")
+    if not 0 < years <= 10:
+        parser.error("--years must be more than 0 and at most 10 (its 10x journal has ten times the years)")
     runs = 3 if args.quick else 5
     saves = 150 if args.quick else 300
+    journal_sizes = (100_000,) if args.quick else (100_000, 1_000_000)
 
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.umask(0o077)
     OUT.mkdir(parents=True, exist_ok=True)
     report = Report()
+    started = time.perf_counter()
     try:
         cached = cached_journal(years, args.seed, report)
-        print(f"start-up: {runs} runs each of a bare window and the app ...", file=sys.stderr, flush=True)
-        bench_startup(working_copy(cached), runs, report)
-        print(f"saving {saves} single entries ...", file=sys.stderr, flush=True)
-        bench_save(working_copy(cached), saves, report)
-        print("trends: query, aggregate and redraw for each range ...", file=sys.stderr, flush=True)
-        bench_trends(working_copy(cached), report)
-        print("insights: query and analysis ...", file=sys.stderr, flush=True)
-        from insights_bench import bench_insights  # beside this file; it imports Row and Report from here
+        measure_journal(cached, report, runs=runs, saves=saves, exchange_runs=2 if args.quick else 3, million=0)
+        from scale_bench import bench_journal, bench_responsiveness, stress_journal  # beside this file
 
-        bench_insights(working_copy(cached), report, runs=3 if args.quick else 5)
-        print("backup: the app's backup against the backup API alone ...", file=sys.stderr, flush=True)
-        from backup_bench import bench_backup  # beside this file, like insights_bench
+        for size in journal_sizes:
+            name = f"journal_{size // 1000}k" if size < 1_000_000 else f"journal_{size // 1_000_000}m"
+            print(f"journal view: first paint and scrolling at {size:,} entries ...", file=sys.stderr, flush=True)
+            bench_journal(stress_journal(size, report), name, report)
+        if args.tenfold:
+            # About ten times the entries: the same diary over ten times the years (the generator's density).
+            report.prefix = "x10"
+            big = cached_journal(years * 10, args.seed, report)
+            measure_journal(big, report, runs=3, saves=saves, exchange_runs=1, million=0)
+            report.prefix = ""
+            print("UI responsiveness: insights, export, import and backup on the 10x journal ...", file=sys.stderr)
+            bench_responsiveness(working_copy(big), cached, "x10.ui", report)
+        if not args.quick:
+            print("export of a journal of 1,000,000 values ...", file=sys.stderr, flush=True)
+            from exchange_bench import bench_exchange_million
 
-        bench_backup(working_copy(cached), report, runs=3 if args.quick else 5)
-
-        print("exchange: CSV export and import against raw sqlite3 + csv ...", file=sys.stderr, flush=True)
-        from exchange_bench import bench_exchange  # beside this file, like insights_bench
-
-        bench_exchange(
-            working_copy(cached), report, runs=2 if args.quick else 3, million=0 if args.quick else 1_000_000
-        )
+            bench_exchange_million(report, 1_000_000)
     except Exception as exc:  # report what was measured so far, then fail
+        report.prefix = ""
         report.note(f"error: {type(exc).__name__}: {exc}")
         report.failed = True
         import traceback
@@ -522,7 +576,10 @@ def main(argv: list[str] | None = None) -> int:
         traceback.print_exc()
 
     print()
-    print(f"GutPain Desktop benchmarks: {years:g} years of demo data, {os.cpu_count()} CPUs, {sys.platform}")
+    print(
+        f"GutPain Desktop benchmarks: {years:g} years of demo data (and {years * 10:g} for x10.*), "
+        f"{os.cpu_count()} CPUs, {sys.platform}, {time.perf_counter() - started:.0f} s"
+    )
     print(report.table())
     if report.notes:
         print()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +17,7 @@ from . import APP_ID, APP_NAME, __version__
 from .paths import resolve_data_dir, resource
 
 if TYPE_CHECKING:
+    from .storage.health import CheckResult
     from .storage.safety import StartupCheck
 
 log = logging.getLogger(__name__)
@@ -38,8 +41,10 @@ def _tell(message: str) -> None:
     if os.environ.get(BENCH_ENV) or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         print(message, file=sys.stderr)
         return
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # a refusal can come before the app is made
+    assert app is not None
     QMessageBox.critical(None, APP_NAME, message)
 
 
@@ -58,29 +63,13 @@ def run_app(args: argparse.Namespace) -> int:
     data_dir = resolve_data_dir(args.data_dir)
     setup_logging(log_dir(args.data_dir))  # before anything can go wrong; owner-only, rotated, no health values
 
-    from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName(APP_NAME)
-    app.setOrganizationName(APP_ID)
-    app.setApplicationVersion(__version__)
-    app.setWindowIcon(QIcon(str(resource("icons", "gutpain.svg"))))
-    from .ui.fonts import register_fonts
-
-    register_fonts(app)
-    from .ui.translate import install_translations
-
-    install_translations(app, resource("translations"))  # gutpain_<lang>.qm, when a translation exists
-
-    from .storage import DB_FILENAME, DatabaseTooNewError, MigrationError, open_store
-    from .storage.backups import RestoreError
+    # Before Qt and SQLAlchemy are imported (together most of the start-up): take the lock, read the settings and,
+    # for a plain journal, start SQLite's quick_check in a thread. sqlite3 lets go of the GIL while it reads, so on a
+    # machine with two cores the check (which reads the whole file) overlaps the imports.
     from .storage.cipher import is_encrypted_file
+    from .storage.health import DB_FILENAME, quick_check
     from .storage.local_settings import load_settings, update_settings
     from .storage.lock import AlreadyOpenError, InstanceLock
-    from .storage.safety import AutoBackup, check_at_start, recover_from
 
     try:
         lock = InstanceLock(data_dir).acquire()  # before anything reads or writes the journal
@@ -95,10 +84,34 @@ def run_app(args: argparse.Namespace) -> int:
         folder = loaded.settings.backup_folder(data_dir)
         notices = [loaded.problem] if loaded.problem else []
         db_path = data_dir / DB_FILENAME
+        plain = not is_encrypted_file(db_path)
+        early = _EarlyCheck(lambda: quick_check(db_path)) if plain else None
+
+        from PySide6.QtCore import QTimer
+        from PySide6.QtGui import QIcon
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        assert isinstance(app, QApplication)
+        app.setApplicationName(APP_NAME)
+        app.setOrganizationName(APP_ID)
+        app.setApplicationVersion(__version__)
+        app.setWindowIcon(QIcon(str(resource("icons", "gutpain.svg"))))
+        from .ui.fonts import register_fonts
+
+        register_fonts(app)
+        from .ui.translate import install_translations
+
+        install_translations(app, resource("translations"))  # gutpain_<lang>.qm, when a translation exists
+
+        from .storage import DatabaseTooNewError, MigrationError, open_store
+        from .storage.backups import RestoreError
+        from .storage.safety import AutoBackup, check_at_start, recover_from
+
         key: str | None = None
         # Not an SQLite header: encrypted, or a damaged plain journal. The settings say which to expect; if they do
         # not (the settings file was lost) but a backup is encrypted too, the person is asked which it is.
-        if is_encrypted_file(db_path) and (loaded.settings.encrypted or _encrypted_backups(folder)):
+        if not plain and (loaded.settings.encrypted or _encrypted_backups(folder)):
             unlocked = _unlock(data_dir, db_path, loaded.settings.remember_passphrase, not loaded.settings.encrypted)
             if unlocked is False:
                 return 0  # the person chose Quit
@@ -106,7 +119,9 @@ def run_app(args: argparse.Namespace) -> int:
         elif loaded.settings.encrypted and db_path.is_file():
             update_settings(data_dir, encrypted=False)  # cut off just after decrypting: the file is plain
         try:
-            found = check_at_start(db_path, folder, key)  # quick_check; a damaged file is moved aside, never deleted
+            checked: CheckResult | None = early.result() if early is not None else None
+            # quick_check (done above for a plain journal); a damaged file is moved aside, never deleted
+            found = check_at_start(db_path, folder, key, checked)
             log.info("start-up check: %s in %.0f ms", found.check.verdict.value, found.check.seconds * 1000)
             if found.damaged:
                 notices.append(_recover(found, db_path, folder, lambda d, b, f: recover_from(d, b, f, key)))
@@ -124,6 +139,8 @@ def run_app(args: argparse.Namespace) -> int:
 
         reporter = ErrorReporter(lambda: window).install()  # unexpected errors: logged, a calm note, carry on
         window.comfort.show_at_start()  # or only the tray icon, if the person chose to start minimised
+        # What start-up built lives as long as the app: keep the garbage collector from walking it again and again.
+        gc.freeze()
         if notices:
             window.notice_safety(" ".join(notices))
         QTimer.singleShot(0, window.safety.start)  # the start backup and weekly check run after the window is up
@@ -132,6 +149,7 @@ def run_app(args: argparse.Namespace) -> int:
 
             def report() -> None:
                 print(f"shown-after-ms {(time.time() - started) * 1000:.1f}", flush=True)
+                print(f"peak-rss-kb {_peak_rss_kb()}", flush=True)
                 window.close()
 
             QTimer.singleShot(0, report)
@@ -143,6 +161,47 @@ def run_app(args: argparse.Namespace) -> int:
             store.close()
     finally:
         lock.release()
+
+
+def _peak_rss_kb() -> int:
+    """The process's peak resident memory in KiB (for the benchmark), 0 where the OS does not say."""
+    try:  # Linux: this process's own high-water mark (ru_maxrss can carry the parent's over a fork and exec)
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak  # bytes on macOS, KiB on Linux
+
+
+class _EarlyCheck:
+    """Run ``work`` in a thread now; :meth:`result` waits for it and returns its value (or raises its error)."""
+
+    def __init__(self, work: Callable[[], CheckResult]) -> None:
+        self._work = work
+        self._value: CheckResult | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="gutpain-start-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._value = self._work()
+        except BaseException as exc:  # handed to the UI thread by result()
+            self._error = exc
+
+    def result(self) -> CheckResult:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._value is not None
+        return self._value
 
 
 def _encrypted_backups(folder: Path) -> bool:

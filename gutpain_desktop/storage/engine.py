@@ -7,10 +7,10 @@ import os
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import URL, Engine, create_engine, event
-from sqlalchemy.pool import QueuePool
+if TYPE_CHECKING:  # SQLAlchemy is imported when an engine is made: backups and start-up checks need only sqlite3
+    from sqlalchemy import Engine
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -25,6 +25,9 @@ def create_sqlite_engine(db_path: Path, key: str | None = None) -> Engine:
     With ``key`` the journal is encrypted: SQLAlchemy's ``sqlite+pysqlcipher`` dialect (the ``sqlcipher3`` driver,
     loaded only then) keys every connection before anything reads it; the pragmas below apply the same.
     """
+    from sqlalchemy import URL, create_engine, event
+    from sqlalchemy.pool import QueuePool
+
     if key is not None:
         from .cipher import driver
 

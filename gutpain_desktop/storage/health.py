@@ -16,6 +16,8 @@ from pathlib import Path
 
 from .cipher import connect, error_types, is_encrypted_file, open_error_types
 
+#: The journal's file name in the data folder (here, not in store.py, so start-up can name it without SQLAlchemy).
+DB_FILENAME = "gutpain.sqlite"
 SQLITE_HEADER = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 COMPANIONS = ("-wal", "-shm")

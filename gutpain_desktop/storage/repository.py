@@ -59,6 +59,7 @@ from .mapping import (
     from_utc,
     load_entries,
     now_utc,
+    to_utc,
 )
 from .models import CategoryRow, FoodMemoryRow, SettingRow, SymptomRow
 
@@ -472,10 +473,21 @@ class EntryRepository:
         text: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        after: JournalRow | None = None,
     ) -> list[JournalRow]:
-        """Journal lines newest first, filtered by kind, local date range (inclusive) and text."""
+        """Journal lines newest first, filtered by kind, local date range (inclusive) and text.
+
+        ``after``: only the lines that come after this one (the last line already shown). Unlike ``offset`` this
+        reads the index from that point on, so the next page costs the same at the millionth line as at the first.
+        """
         columns = select(ENTRY.c.id, ENTRY.c.kind, ENTRY.c.occurred_utc, ENTRY.c.utc_offset_min, ENTRY.c.summary)
         query = _filtered(columns, kinds, start, end, text).order_by(ENTRY.c.occurred_utc.desc(), ENTRY.c.id.desc())
+        if after is not None:
+            utc = to_utc(after.occurred_at)[0]
+            query = query.where(
+                ENTRY.c.occurred_utc <= utc,  # a range on the occurred_utc index
+                (ENTRY.c.occurred_utc < utc) | (ENTRY.c.id < str(after.id)),
+            )
         if limit is not None:
             query = query.limit(limit).offset(offset)
         with self._sessions() as s:

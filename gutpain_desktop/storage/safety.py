@@ -89,13 +89,16 @@ class StartupCheck:
         return self.check.verdict is Verdict.DAMAGED
 
 
-def check_at_start(db_path: Path, folder: Path, key: str | None = None) -> StartupCheck:
-    """``quick_check`` the journal; if it is damaged, move it aside and find the newest backup that passes.
+def check_at_start(
+    db_path: Path, folder: Path, key: str | None = None, checked: CheckResult | None = None
+) -> StartupCheck:
+    """``quick_check`` the journal (or take ``checked``: its result, run earlier with the same key, for example in a
+    thread while the app was loading); if it is damaged, move it aside and find the newest backup that passes.
 
     ``key``: the passphrase of an encrypted journal, already checked (see cipher.check_passphrase). Never call this
     on an encrypted journal without it: the file would look like something that is not a database.
     """
-    check = quick_check(db_path, key)
+    check = checked if checked is not None else quick_check(db_path, key)
     if check.verdict is not Verdict.DAMAGED:
         return StartupCheck(check)
     changed_at = last_change(db_path)

@@ -14,10 +14,11 @@ from sqlalchemy.orm import sessionmaker
 
 from .engine import create_sqlite_engine, secure_file
 from .errors import StorageOpenError, StorageWriteError, explain_open_failure
+from .health import DB_FILENAME
 from .migrate import MigrationResult, upgrade
 from .repository import CatalogRepository, EntryRepository
 
-DB_FILENAME = "gutpain.sqlite"
+__all__ = ["DB_FILENAME", "Store", "open_store"]
 
 
 @dataclass

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         self._flag_timer.setSingleShot(True)
         self._flag_timer.setInterval(0)
         self._flag_timer.timeout.connect(self.red_flags.check)
-        self._flag_timer.start()
+        self._checked_once = False  # the first check waits until the window is on screen (see showEvent)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -416,6 +416,13 @@ class MainWindow(QMainWindow):
             "dietitian before restricting foods."
         )
         box.open()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._checked_once:
+            # The first reminder check reads seven weeks of entries: let the window paint before it runs.
+            self._checked_once = True
+            QTimer.singleShot(0, self._flag_timer.start)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for dialog in self.findChildren(EntryDialog):

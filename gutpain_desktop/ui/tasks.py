@@ -6,11 +6,44 @@ key makes an older, still-running result stale, so a quick series of range chang
 
 from __future__ import annotations
 
+import gc
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _CollectorPause:
+    """Python's cyclic garbage collector is paused while any background job runs.
+
+    A job that holds hundreds of thousands of rows (export, import, insights on years of entries) makes every full
+    collection walk all of them while holding the GIL: measured here, 50-120 ms at 10 years of entries and more at
+    10x, and the window cannot repaint meanwhile. The rows are freed by reference counting anyway; the collector
+    runs again, as usual, once the last job is done.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running = 0
+        self._was_enabled = True
+
+    def __enter__(self) -> None:
+        with self._lock:
+            if self._running == 0:
+                self._was_enabled = gc.isenabled()
+                gc.disable()
+            self._running += 1
+
+    def __exit__(self, *_exc: object) -> None:
+        with self._lock:
+            self._running -= 1
+            if self._running == 0 and self._was_enabled:
+                gc.enable()
+
+
+_collector_pause = _CollectorPause()
 
 
 class _Relay(QObject):
@@ -27,7 +60,8 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work()
+            with _collector_pause:
+                result = self.work()
         except Exception:  # reported on the UI thread, never swallowed
             self.relay.finished.emit(self.serial, None, traceback.format_exc())
             return

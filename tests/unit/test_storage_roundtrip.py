@@ -104,6 +104,23 @@ def test_add_many_of_every_kind_and_the_journal_newest_first(store: Store, now: 
     assert store.entries.journal(limit=3, offset=2) == journal[2:5]
 
 
+def test_paging_after_the_last_row_shown_gives_every_row_once_in_order(store: Store, now: datetime) -> None:
+    # Entries at the same moment in several time zones (equal occurred_utc): ties are broken by id, never lost.
+    moments = [now - timedelta(hours=h) for h in (0, 0, 0, 1, 1, 2, 3, 3, 3, 3)]
+    zones = [timezone(timedelta(hours=h)) for h in (0, 2, -5)]
+    store.entries.add_many(
+        [StressEntry(occurred_at=m.astimezone(zones[i % 3]), level=i % 11) for i, m in enumerate(moments)]
+    )
+    journal = store.entries.journal()
+    pages, last = [], None
+    while page := store.entries.journal(limit=3, after=last):
+        pages.append(page)
+        last = page[-1]
+    assert [len(p) for p in pages] == [3, 3, 3, 1]
+    assert [row for page in pages for row in page] == journal
+    assert store.entries.journal(kinds=[EntryKind.STRESS], limit=4, after=journal[5]) == journal[6:10]
+
+
 def test_filter_by_kind(store: Store, now: datetime) -> None:
     samples = store.entries.add_many(every_kind(now))
     wanted = {EntryKind.PAIN, EntryKind.MEAL}

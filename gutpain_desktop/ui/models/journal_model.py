@@ -12,8 +12,9 @@ from ...domain.entries import KIND_LABELS, JournalRow
 PAGE_SIZE = 500
 COLUMNS = ("Date", "Time", "Kind", "Details")
 Index = QModelIndex | QPersistentModelIndex
-#: (limit, offset) -> rows. Given by the view, which knows the filter.
-Fetch = Callable[[int, int], list[JournalRow]]
+#: (limit, the last row loaded or None for the first page) -> the rows after it. Given by the view, which knows the
+#: filter. Paging by the last row, not by an offset, keeps every page as quick as the first at a million entries.
+Fetch = Callable[[int, JournalRow | None], list[JournalRow]]
 
 
 class JournalModel(QAbstractTableModel):
@@ -28,7 +29,7 @@ class JournalModel(QAbstractTableModel):
     def reset_with(self, fetch: Fetch) -> None:
         self.beginResetModel()
         self._fetch = fetch
-        self._rows = fetch(PAGE_SIZE, 0)
+        self._rows = fetch(PAGE_SIZE, None)
         self._exhausted = len(self._rows) < PAGE_SIZE
         self.endResetModel()
 
@@ -47,7 +48,7 @@ class JournalModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._exhausted or self._fetch is None:
             return
-        more = self._fetch(PAGE_SIZE, len(self._rows))
+        more = self._fetch(PAGE_SIZE, self._rows[-1] if self._rows else None)
         self._exhausted = len(more) < PAGE_SIZE
         if more:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)

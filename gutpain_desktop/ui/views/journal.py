@@ -138,8 +138,8 @@ class JournalView(QWidget):
         filters = self._filters()
         entries = self.services.entries
 
-        def fetch(limit: int, offset: int) -> list[JournalRow]:
-            return entries.journal(limit=limit, offset=offset, **filters)  # type: ignore[arg-type]
+        def fetch(limit: int, after: JournalRow | None) -> list[JournalRow]:
+            return entries.journal(limit=limit, after=after, **filters)  # type: ignore[arg-type]
 
         self.model.reset_with(fetch)
         total = entries.count(**filters)  # type: ignore[arg-type]
