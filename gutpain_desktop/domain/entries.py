@@ -304,9 +304,9 @@ class Reaction(StrEnum):
 
 
 REACTION_LABELS: dict[Reaction, str] = {
-    Reaction.HIVES: "hives",
-    Reaction.SWELLING: "swelling",
-    Reaction.BREATHING_TROUBLE: "trouble breathing",
+    Reaction.HIVES: QT_TRANSLATE_NOOP("Labels", "hives"),
+    Reaction.SWELLING: QT_TRANSLATE_NOOP("Labels", "swelling"),
+    Reaction.BREATHING_TROUBLE: QT_TRANSLATE_NOOP("Labels", "trouble breathing"),
 }
 
 

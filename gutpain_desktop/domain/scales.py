@@ -135,10 +135,10 @@ SSS_ITEM_LABELS: dict[SssItem, str] = {
     SssItem.COGNITIVE: QT_TRANSLATE_NOOP("Labels", "Trouble thinking or remembering"),
 }
 SSS_LEVELS: dict[int, str] = {
-    0: "No problem",
-    1: "Slight or mild, or comes and goes",
-    2: "Moderate, often there",
-    3: "Severe, nearly always there",
+    0: QT_TRANSLATE_NOOP("Labels", "No problem"),
+    1: QT_TRANSLATE_NOOP("Labels", "Slight or mild, or comes and goes"),
+    2: QT_TRANSLATE_NOOP("Labels", "Moderate, often there"),
+    3: QT_TRANSLATE_NOOP("Labels", "Severe, nearly always there"),
 }
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from ..i18n import QT_TRANSLATE_NOOP
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Environment variables the commands read passphrases from (scripts and tests); a terminal is asked otherwise.
 PASSPHRASE_ENV = "GUTPAIN_PASSPHRASE"
@@ -25,9 +27,10 @@ NEW_PASSPHRASE_ENV = "GUTPAIN_NEW_PASSPHRASE"
 #: Shortest passphrase accepted when encryption is turned on or the passphrase changed.
 MIN_PASSPHRASE = 8
 
-FORGOTTEN = (
+FORGOTTEN = QT_TRANSLATE_NOOP(
+    "Labels",
     "A forgotten passphrase cannot be recovered: without it nobody, not even the makers of this app, can open your "
-    "journal or its backups. Write it down somewhere safe."
+    "journal or its backups. Write it down somewhere safe.",
 )
 
 

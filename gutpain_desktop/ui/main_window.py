@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from ..domain.entries import Entry, EntryKind
 from ..domain.preferences import DEMO_PRESENT_KEY, Tracker
+from ..i18n import QT_TRANSLATE_NOOP
 from ..storage import Store
 from ..storage.safety import AutoBackup
 from .comfort import ComfortController
@@ -33,6 +34,7 @@ from .red_flag_notices import RedFlagNotices
 from .safety import BackupController
 from .services import DataEvents, Services
 from .tasks import TaskRunner
+from .translate import label as translated
 from .views.journal import JournalView
 from .views.learn import LearnView
 from .views.today import NEW_CHECKIN_SHORTCUT, QUICK_ADD, TodayView
@@ -98,16 +100,16 @@ class MainWindow(QMainWindow):
         self.insights_holder = LazyView(self._make_insights)
         self.trends_holder = LazyView(self._make_trends)
         self.views: list[tuple[str, QWidget, str]] = [
-            ("Today", self.today, "Ctrl+1"),
-            ("Journal", self.journal, "Ctrl+2"),
-            ("Trends", self.trends_holder, "Ctrl+3"),
-            ("Learn", self.learn, "Ctrl+4"),
-            ("Diet", self.diet_holder, "Ctrl+5"),
-            ("Insights", self.insights_holder, "Ctrl+6"),
+            (QT_TRANSLATE_NOOP("Labels", "Today"), self.today, "Ctrl+1"),
+            (QT_TRANSLATE_NOOP("Labels", "Journal"), self.journal, "Ctrl+2"),
+            (QT_TRANSLATE_NOOP("Labels", "Trends"), self.trends_holder, "Ctrl+3"),
+            (QT_TRANSLATE_NOOP("Labels", "Learn"), self.learn, "Ctrl+4"),
+            (QT_TRANSLATE_NOOP("Labels", "Diet"), self.diet_holder, "Ctrl+5"),
+            (QT_TRANSLATE_NOOP("Labels", "Insights"), self.insights_holder, "Ctrl+6"),
         ]
         for name, view, shortcut in self.views:
-            self.nav.addItem(self.tr(name))
-            self.nav.item(self.nav.count() - 1).setToolTip(self.tr("{0} ({1})").format(self.tr(name), shortcut))
+            self.nav.addItem(translated(name))
+            self.nav.item(self.nav.count() - 1).setToolTip(self.tr("{0} ({1})").format(translated(name), shortcut))
             self.stack.addWidget(view)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         body.addWidget(self.nav)
@@ -164,11 +166,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(settings)
         file_menu.addSeparator()
         for text, slot, shortcut in (
-            ("&Export for a practitioner (CSV)…", self.open_export, "Ctrl+E"),
-            ("PDF &summary (Report)…", self.open_report, "Ctrl+P"),
-            ("&Import…", self.open_import, "Ctrl+I"),
+            (self.tr("&Export for a practitioner (CSV)…"), self.open_export, "Ctrl+E"),
+            (self.tr("PDF &summary (Report)…"), self.open_report, "Ctrl+P"),
+            (self.tr("&Import…"), self.open_import, "Ctrl+I"),
         ):
-            action = QAction(self.tr(text), self)
+            action = QAction(text, self)
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(slot)
             file_menu.addAction(action)
@@ -203,7 +205,7 @@ class MainWindow(QMainWindow):
         log_menu.addSeparator()
         self.log_actions: dict[EntryKind, tuple[QAction, Tracker]] = {}
         for kind, text, shortcut, tracker in QUICK_ADD:
-            action = QAction(self.tr(text), self)
+            action = QAction(translated(text), self)
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda _=False, k=kind: self.new_entry(k))
             log_menu.addAction(action)
@@ -212,7 +214,7 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.view_actions: list[QAction] = []
         for row, (name, _view, shortcut) in enumerate(self.views):
-            action = QAction(self.tr(name), self)
+            action = QAction(translated(name), self)
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
             view_menu.addAction(action)

@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import QT_TRANSLATE_NOOP
 from ..models.rows_model import RowsModel
 from ..services import Services
 from ..translate import label as translated
@@ -81,7 +82,7 @@ class ChartWidget(QWidget):
 
     title = ""
     panel_id = "reading-your-trends"
-    panel_text = "How to read this"
+    panel_text = QT_TRANSLATE_NOOP("Labels", "How to read this")
     #: Fixed margins (fractions of the figure). Cheaper than a layout engine, which doubled every redraw.
     margins: ClassVar[dict[str, float]] = {"left": 0.06, "right": 0.98, "top": 0.9, "bottom": 0.16}
 
@@ -96,19 +97,23 @@ class ChartWidget(QWidget):
         top.addWidget(heading)
         top.addWidget(learn_link(services, self.panel_id, self.panel_text))
         top.addStretch(1)
-        self.table_button = QPushButton(self.tr("Show as table"))
+        self.table_button = QPushButton(QCoreApplication.translate("ChartWidget", "Show as table"))
         self.table_button.setCheckable(True)
-        self.table_button.setAccessibleName(self.tr("Show {0} as a table").format(translated(self.title)))
+        self.table_button.setAccessibleName(
+            QCoreApplication.translate("ChartWidget", "Show {0} as a table").format(translated(self.title))
+        )
         self.table_button.toggled.connect(self._toggle_table)
-        self.save_button = QPushButton(self.tr("Save image…"))
-        self.save_button.setAccessibleName(self.tr("Save {0} as an image").format(translated(self.title)))
+        self.save_button = QPushButton(QCoreApplication.translate("ChartWidget", "Save image…"))
+        self.save_button.setAccessibleName(
+            QCoreApplication.translate("ChartWidget", "Save {0} as an image").format(translated(self.title))
+        )
         self.save_button.clicked.connect(self._ask_save)
         top.addWidget(self.table_button)
         top.addWidget(self.save_button)
         layout.addLayout(top)
         #: The chart's key in Qt, not a matplotlib legend: readable text, and a legend cost ~9 ms of every redraw.
         self.key = QLabel()
-        self.key.setAccessibleName(self.tr("{0}: key").format(translated(self.title)))
+        self.key.setAccessibleName(QCoreApplication.translate("ChartWidget", "{0}: key").format(translated(self.title)))
         self.key.setWordWrap(True)
         self.key.setTextFormat(Qt.TextFormat.RichText)
         self.key_items: list[KeyItem] = []
@@ -120,14 +125,18 @@ class ChartWidget(QWidget):
         self.table = QTableView()
         self.table_model = RowsModel(self.table)
         self.table.setModel(self.table_model)
-        self.table.setAccessibleName(self.tr("{0} as a table").format(translated(self.title)))
+        self.table.setAccessibleName(
+            QCoreApplication.translate("ChartWidget", "{0} as a table").format(translated(self.title))
+        )
         self.table.verticalHeader().setVisible(False)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.canvas)
         self.stack.addWidget(self.table)
         layout.addWidget(self.stack, 1)
         self.message = QLabel()
-        self.message.setAccessibleName(self.tr("{0}: note").format(translated(self.title)))
+        self.message.setAccessibleName(
+            QCoreApplication.translate("ChartWidget", "{0}: note").format(translated(self.title))
+        )
         self.message.setWordWrap(True)
         self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 2 + 4)
         self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -288,7 +297,11 @@ class ChartWidget(QWidget):
         if on:
             self._fill_table()
         self.stack.setCurrentIndex(1 if on else 0)
-        self.table_button.setText(self.tr("Show as chart") if on else self.tr("Show as table"))
+        self.table_button.setText(
+            QCoreApplication.translate("ChartWidget", "Show as chart")
+            if on
+            else QCoreApplication.translate("ChartWidget", "Show as table")
+        )
 
     def _fill_table(self) -> None:
         header, rows = self.table_data() if self.data is not None and not self._is_empty else ([], [])
@@ -304,7 +317,9 @@ class ChartWidget(QWidget):
                 legend.remove()
 
     def _ask_save(self) -> None:
-        dialog = QFileDialog(self, self.tr("Save chart"), f"{self.title.lower().replace(' ', '-')}.png")
+        dialog = QFileDialog(
+            self, QCoreApplication.translate("ChartWidget", "Save chart"), f"{self.title.lower().replace(' ', '-')}.png"
+        )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilters(["PNG image (*.png)", "SVG image (*.svg)"])
         dialog.fileSelected.connect(self.save_image)

@@ -195,7 +195,7 @@ class DayChart(ChartWidget):
 class PainChart(DayChart):
     title = QT_TRANSLATE_NOOP("Labels", "Pain over time")
     panel_id = "gut-brain-axis"
-    panel_text = "Gut, brain and pain"
+    panel_text = QT_TRANSLATE_NOOP("Labels", "Gut, brain and pain")
     margins: ClassVar[dict[str, float]] = {"left": 0.06, "right": 0.98, "top": 0.88, "bottom": 0.14}
 
     def build(self) -> None:
@@ -244,7 +244,7 @@ class PainChart(DayChart):
 class OverlayChart(DayChart):
     title = QT_TRANSLATE_NOOP("Labels", "Pain with stress, sleep and symptoms")
     panel_id = "stress-and-gut"
-    panel_text = "Stress and the gut"
+    panel_text = QT_TRANSLATE_NOOP("Labels", "Stress and the gut")
     margins: ClassVar[dict[str, float]] = {"left": 0.06, "right": 0.93, "top": 0.88, "bottom": 0.14}
 
     def __init__(self, *args: Any, **kwargs: Any):
@@ -332,7 +332,7 @@ class CalendarChart(ChartWidget):
 
     title = QT_TRANSLATE_NOOP("Labels", "Pain calendar")
     panel_id = "reading-your-trends"
-    panel_text = "Reading your trends"
+    panel_text = QT_TRANSLATE_NOOP("Labels", "Reading your trends")
     margins: ClassVar[dict[str, float]] = {"left": 0.1, "right": 0.9, "top": 0.95, "bottom": 0.1}
     max_years = 5
 
@@ -417,7 +417,7 @@ class CalendarChart(ChartWidget):
 class MealsChart(ChartWidget):
     title = QT_TRANSLATE_NOOP("Labels", "Meals: what you ate, day by day")
     panel_id = "food-reactions"
-    panel_text = "What the evidence says about these foods"
+    panel_text = QT_TRANSLATE_NOOP("Labels", "What the evidence says about these foods")
     margins: ClassVar[dict[str, float]] = {"left": 0.12, "right": 0.98, "top": 0.95, "bottom": 0.14, "hspace": 0.08}
 
     def build(self) -> None:
@@ -502,7 +502,7 @@ class MealsChart(ChartWidget):
 class StoolChart(ChartWidget):
     title = QT_TRANSLATE_NOOP("Labels", "Stool form over time")
     panel_id = "bristol-scale"
-    panel_text = "About the Bristol scale"
+    panel_text = QT_TRANSLATE_NOOP("Labels", "About the Bristol scale")
     margins: ClassVar[dict[str, float]] = {"left": 0.1, "right": 0.98, "top": 0.95, "bottom": 0.14}
 
     def build(self) -> None:
@@ -555,7 +555,7 @@ class StoolChart(ChartWidget):
 class SitesChart(ChartWidget):
     title = QT_TRANSLATE_NOOP("Labels", "Where it hurts")
     panel_id = "about-this-app"
-    panel_text = "About the body sites"
+    panel_text = QT_TRANSLATE_NOOP("Labels", "About the body sites")
     margins: ClassVar[dict[str, float]] = {"left": 0.18, "right": 0.98, "top": 0.97, "bottom": 0.12}
 
     def __init__(self, *args: Any, **kwargs: Any):

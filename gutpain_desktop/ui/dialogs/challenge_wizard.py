@@ -34,10 +34,12 @@ from ...analysis.challenges import (
 from ...domain.diet import FODMAP_GROUPS
 from ...domain.entries import ChallengeEntry
 from ...domain.validation import ValidationError
+from ...i18n import QT_TRANSLATE_NOOP
 from ..commands import AddEntriesCommand
 from ..forms.base import hint
 from ..forms.diet import DoseGrid
 from ..services import Services
+from ..translate import label as translated
 from ..widgets.common import ErrorLabel
 from ..widgets.learn import learn_link
 
@@ -85,12 +87,12 @@ class FoodPage(QWizardPage):
         layout.addWidget(QLabel(self.tr("Has this food ever brought on, within hours of eating it:")))
         self.reactions: dict[Reaction, QCheckBox] = {}
         for reaction, text in (
-            (Reaction.HIVES, "hives (an itchy, raised rash)"),
-            (Reaction.SWELLING, "swelling of the lips, face, tongue or throat"),
-            (Reaction.BREATHING_TROUBLE, "trouble breathing or wheezing"),
+            (Reaction.HIVES, self.tr("hives (an itchy, raised rash)")),
+            (Reaction.SWELLING, self.tr("swelling of the lips, face, tongue or throat")),
+            (Reaction.BREATHING_TROUBLE, self.tr("trouble breathing or wheezing")),
         ):
-            box = QCheckBox(self.tr(text))
-            box.setAccessibleName(self.tr("This food has caused {0}").format(REACTION_LABELS[reaction]))
+            box = QCheckBox(text)
+            box.setAccessibleName(self.tr("This food has caused {0}").format(translated(REACTION_LABELS[reaction])))
             box.toggled.connect(self._on_reaction)
             self.reactions[reaction] = box
             layout.addWidget(box)
@@ -99,7 +101,11 @@ class FoodPage(QWizardPage):
         self.refusal.setStyleSheet("color: #8a1c1c; background: #fdecea; padding: 6px; border-radius: 4px;")
         self.refusal.hide()
         layout.addWidget(self.refusal)
-        layout.addWidget(learn_link(services, "elimination-diets", "How a reintroduction challenge works"))
+        layout.addWidget(
+            learn_link(
+                services, "elimination-diets", QT_TRANSLATE_NOOP("Labels", "How a reintroduction challenge works")
+            )
+        )
         layout.addStretch(1)
         self.food.textChanged.connect(self._on_reaction)
 

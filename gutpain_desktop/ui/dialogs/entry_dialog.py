@@ -67,10 +67,12 @@ class EntryDialog(QDialog):
         row.addWidget(self.date_edit)
         row.addWidget(self.time_edit)
         row.addStretch(1)
-        date_label = {EntryKind.SLEEP: "&Woke up on", EntryKind.DIET_PHASE: "&Starts on"}.get(kind, "&Date")
+        date_label = {EntryKind.SLEEP: self.tr("&Woke up on"), EntryKind.DIET_PHASE: self.tr("&Starts on")}.get(
+            kind, self.tr("&Date")
+        )
         if kind is EntryKind.CHALLENGE:
-            date_label = "&Day 1 is"
-        when.addRow(buddy_label(self.tr(date_label), self.date_edit), row)
+            date_label = self.tr("&Day 1 is")
+        when.addRow(buddy_label(date_label, self.date_edit), row)
         self.time_edit.setVisible(self.form.uses_time)
         layout.addLayout(when)
 

@@ -25,13 +25,14 @@ from ...domain.entries import KIND_LABELS, EntryKind
 from ...exchange.csv_export import ExportOptions, ExportResult, export_csv
 from ..forms.base import buddy_label, form_layout, hint
 from ..services import Services
+from ..translate import label as translated
 from .task_dialog import HEALTH_DATA_NOTICE, DateRange, TaskDialog
 
 
 class ExportDialog(TaskDialog):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(services, self.tr("Export for a practitioner or a spreadsheet"), parent)
-        notice = QLabel(self.tr(HEALTH_DATA_NOTICE))
+        notice = QLabel(translated(HEALTH_DATA_NOTICE))
         notice.setWordWrap(True)
         notice.setAccessibleName(self.tr("Health data reminder"))
         self.layout_.addWidget(notice)
@@ -49,7 +50,7 @@ class ExportDialog(TaskDialog):
         self.kinds = QListWidget()
         self.kinds.setAccessibleName(self.tr("Kinds of entry to export"))
         for kind in EntryKind:
-            item = QListWidgetItem(self.tr(KIND_LABELS[kind]))
+            item = QListWidgetItem(translated(KIND_LABELS[kind]))
             item.setData(Qt.ItemDataRole.UserRole, kind.value)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
@@ -132,7 +133,7 @@ class ExportDialog(TaskDialog):
 class ReportDialog(TaskDialog):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(services, self.tr("PDF summary for a clinician"), parent)
-        notice = QLabel(self.tr(HEALTH_DATA_NOTICE))
+        notice = QLabel(translated(HEALTH_DATA_NOTICE))
         notice.setWordWrap(True)
         notice.setAccessibleName(self.tr("Health data reminder"))
         self.layout_.addWidget(notice)

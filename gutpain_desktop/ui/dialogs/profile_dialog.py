@@ -28,8 +28,12 @@ class ProfileDialog(QDialog):
         self.sex = QComboBox()
         self.sex.setAccessibleName(self.tr("Sex"))
         self.sex.addItem(self.tr("Prefer not to say"), "")
-        for value, label in ((Sex.FEMALE, "Female"), (Sex.MALE, "Male"), (Sex.OTHER, "Other")):
-            self.sex.addItem(self.tr(label), value.value)
+        for value, label in (
+            (Sex.FEMALE, self.tr("Female")),
+            (Sex.MALE, self.tr("Male")),
+            (Sex.OTHER, self.tr("Other")),
+        ):
+            self.sex.addItem(label, value.value)
         form.addRow(self.tr("&Sex"), self.sex)
         self.age = QSpinBox()
         self.age.setRange(0, 120)

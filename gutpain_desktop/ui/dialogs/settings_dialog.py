@@ -35,6 +35,7 @@ from ...storage.encryption import passphrase_problem
 from ...storage.local_settings import load_settings, update_settings
 from ..safety import BackupController
 from ..services import Services
+from ..translate import label as translated
 from ..widgets.common import ErrorLabel
 from .unlock_dialog import NO_KEYRING
 
@@ -107,7 +108,12 @@ class BackupsPage(QWidget):
         row.addWidget(self.choose_button)
         row.addWidget(self.default_button)
         layout.addLayout(row)
-        rule = QLabel(self.tr(DEFAULT_RULE.describe()))
+        rule = QLabel(
+            self.tr(
+                "Kept: the {0} newest, the last one of each of {1} days, of {2} weeks and of {3} months. Older backups "
+                "are removed automatically; files you put in the folder yourself are never touched."
+            ).format(DEFAULT_RULE.recent, DEFAULT_RULE.daily, DEFAULT_RULE.weekly, DEFAULT_RULE.monthly)
+        )
         rule.setWordWrap(True)
         rule.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(rule)
@@ -309,7 +315,7 @@ class SecurityPage(QWidget):
         )
         about.setWordWrap(True)
         layout.addWidget(about)
-        self.forgotten = QLabel(self.tr(FORGOTTEN))
+        self.forgotten = QLabel(translated(FORGOTTEN))
         self.forgotten.setWordWrap(True)
         self.forgotten.setStyleSheet("font-weight: bold;")
         self.forgotten.setAccessibleName(self.tr("A forgotten passphrase cannot be recovered"))
@@ -329,7 +335,7 @@ class SecurityPage(QWidget):
         self.remember_box.setChecked(self.keyring_available and self._settings().remember_passphrase)
         layout.addWidget(self.remember_box)
         if not self.keyring_available:
-            note = QLabel(self.tr(NO_KEYRING))
+            note = QLabel(translated(NO_KEYRING))
             note.setWordWrap(True)
             note.setStyleSheet("color: palette(placeholder-text);")
             layout.addWidget(note)

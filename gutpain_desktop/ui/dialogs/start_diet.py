@@ -35,6 +35,7 @@ from ...domain.diet import (
     touches_gluten,
 )
 from ...domain.entries import DietPhaseEntry, DietProtocol
+from ...i18n import QT_TRANSLATE_NOOP
 from ..commands import AddEntriesCommand
 from ..forms.base import COELIAC_NOTICE, form_layout, hint
 from ..services import Services
@@ -120,7 +121,9 @@ class StartDietDialog(QDialog):
         layout.addWidget(self.coeliac)
         self.error = ErrorLabel()
         layout.addWidget(self.error)
-        layout.addWidget(learn_link(services, "elimination-diets", "Elimination diets done safely"))
+        layout.addWidget(
+            learn_link(services, "elimination-diets", QT_TRANSLATE_NOOP("Labels", "Elimination diets done safely"))
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Start"))

@@ -5,15 +5,17 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QDialog, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from ...i18n import QT_TRANSLATE_NOOP
 from ..services import Services
 from ..tasks import TaskRunner
 
-HEALTH_DATA_NOTICE = (
+HEALTH_DATA_NOTICE = QT_TRANSLATE_NOOP(
+    "Labels",
     "These files hold your health data. They are saved so that only your user account can read them. Share them "
-    "only with people you trust, such as your clinician, and delete copies you no longer need."
+    "only with people you trust, such as your clinician, and delete copies you no longer need.",
 )
 SHOW_PROGRESS_AFTER_MS = 600
 
@@ -37,11 +39,11 @@ class TaskDialog(QDialog):
         self.runner = TaskRunner(self)
         self.layout_ = QVBoxLayout(self)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName(self.tr("Progress"))
+        self.progress.setAccessibleName(QCoreApplication.translate("TaskDialog", "Progress"))
         self.progress.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Result"))
+        self.status.setAccessibleName(QCoreApplication.translate("TaskDialog", "Result"))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._progress_timer = QTimer(self)
         self._progress_timer.setSingleShot(True)
@@ -63,7 +65,9 @@ class TaskDialog(QDialog):
 
     def _on_error(self, text: str) -> None:
         last = text.strip().splitlines()[-1] if text.strip() else "unknown error"
-        self.status.setText(self.tr("Something went wrong; nothing was changed. ({0})").format(last))
+        self.status.setText(
+            QCoreApplication.translate("TaskDialog", "Something went wrong; nothing was changed. ({0})").format(last)
+        )
         self._finished()
 
     def _finished(self) -> None:

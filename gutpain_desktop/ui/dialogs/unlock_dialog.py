@@ -17,10 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from ... import APP_NAME
+from ...i18n import QT_TRANSLATE_NOOP
 from ...storage.cipher import FORGOTTEN, PassphraseError, check_passphrase
+from ..translate import label as translated
 from ..widgets.common import ErrorLabel
 
-NO_KEYRING = "No system keyring was found on this computer, so the passphrase is typed at each start."
+NO_KEYRING = QT_TRANSLATE_NOOP(
+    "Labels", "No system keyring was found on this computer, so the passphrase is typed at each start."
+)
 UNLOCKED = "unlocked"
 QUIT = "quit"
 #: The person says the journal was never encrypted: it is then checked as a possibly damaged file.
@@ -74,11 +78,11 @@ class UnlockDialog(QDialog):
         self.remember_box.setEnabled(keyring_available)
         layout.addWidget(self.remember_box)
         if not keyring_available:
-            note = QLabel(self.tr(NO_KEYRING))
+            note = QLabel(translated(NO_KEYRING))
             note.setWordWrap(True)
             note.setStyleSheet("color: palette(placeholder-text);")
             layout.addWidget(note)
-        self.forgotten = QLabel(self.tr(FORGOTTEN))
+        self.forgotten = QLabel(translated(FORGOTTEN))
         self.forgotten.setWordWrap(True)
         layout.addWidget(self.forgotten)
         buttons = QDialogButtonBox()

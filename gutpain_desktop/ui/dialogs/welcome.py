@@ -11,18 +11,24 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBo
 
 from ... import APP_NAME
 from ...domain.preferences import Tracker
+from ...i18n import QT_TRANSLATE_NOOP
 from ..services import Services
+from ..translate import label as translated
 from ..widgets.tracking import TrackingChoices
 
-PRIVACY_TEXT = (
+PRIVACY_TEXT = QT_TRANSLATE_NOOP(
+    "Labels",
     "Everything you log stays on this computer, in one file that only your user account can read. There is no "
     "account, and the app never goes online. Nothing leaves unless you export it yourself, for example for your "
-    "doctor or dietitian."
+    "doctor or dietitian.",
 )
-DEMO_CHOICE = "Fill in about three months of made-up example entries (demo data) to look around."
-DEMO_HINT = (
+DEMO_CHOICE = QT_TRANSLATE_NOOP(
+    "Labels", "Fill in about three months of made-up example entries (demo data) to look around."
+)
+DEMO_HINT = QT_TRANSLATE_NOOP(
+    "Labels",
     "They are marked as examples, and one click removes them all (File ▸ Remove example entries) without touching "
-    "anything you log yourself."
+    "anything you log yourself.",
 )
 
 
@@ -41,7 +47,7 @@ class WelcomeDialog(QDialog):
         heading = QLabel(self.tr("Welcome. A few choices, then you can start."))
         heading.setStyleSheet("font-size: 15px; font-weight: bold;")
         layout.addWidget(heading)
-        privacy = QLabel(self.tr(PRIVACY_TEXT))
+        privacy = QLabel(translated(PRIVACY_TEXT))
         privacy.setWordWrap(True)
         privacy.setAccessibleName(self.tr("What stays private"))
         layout.addWidget(privacy)
@@ -52,11 +58,11 @@ class WelcomeDialog(QDialog):
         self.initial = services.catalog.preferences().with_shown(Tracker.DIET, False).with_shown(Tracker.WEEKLY, False)
         self.choices = TrackingChoices(services, compact=True, preferences=self.initial)
         layout.addWidget(self.choices, 1)
-        self.demo = QCheckBox(self.tr(DEMO_CHOICE))
-        self.demo.setToolTip(self.tr(DEMO_HINT))
+        self.demo = QCheckBox(translated(DEMO_CHOICE))
+        self.demo.setToolTip(translated(DEMO_HINT))
         self.demo.setAccessibleName(self.tr("Fill in example entries (demo data)"))
         layout.addWidget(self.demo)
-        demo_hint = QLabel(self.tr(DEMO_HINT))
+        demo_hint = QLabel(translated(DEMO_HINT))
         demo_hint.setWordWrap(True)
         demo_hint.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(demo_hint)

@@ -62,11 +62,12 @@ def hint(text: str) -> QLabel:
     return label
 
 
-def _combo(name: str, items: list[tuple[str, Any]]) -> QComboBox:
+def _combo(name: str, items: list[tuple[str, Any]], *, translate: bool = True) -> QComboBox:
+    """``name`` already translated; the items' texts are labels translated here unless ``translate`` is False."""
     box = QComboBox()
     box.setAccessibleName(name)
     for text, data in items:
-        box.addItem(translated(text), data)
+        box.addItem(translated(text) if translate else text, data)
     return box
 
 

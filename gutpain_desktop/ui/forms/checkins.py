@@ -31,6 +31,7 @@ from ...domain.scales import (
     SssItem,
     SssYesNo,
 )
+from ...i18n import QT_TRANSLATE_NOOP
 from ..services import Services
 from ..translate import label as translated
 from ..widgets.common import BodySitePicker
@@ -52,7 +53,9 @@ class WeeklyCheckinForm(EntryForm):
         form = form_layout()
         self.items: dict[SssItem, QComboBox] = {}
         for item, label in SSS_ITEM_LABELS.items():
-            box = _combo(translated(label), [(f"{n} – {text}", n) for n, text in SSS_LEVELS.items()])
+            box = _combo(
+                translated(label), [(f"{n} – {translated(text)}", n) for n, text in SSS_LEVELS.items()], translate=False
+            )
             self.items[item] = box
             form.addRow(translated(label), box)
             box.currentIndexChanged.connect(self._update_scores)
@@ -72,7 +75,7 @@ class WeeklyCheckinForm(EntryForm):
         layout.addWidget(
             hint(self.tr("These numbers help you and your clinician follow changes. They are not a diagnosis."))
         )
-        layout.addWidget(learn_link(services, "about-this-app", "What these numbers mean"))
+        layout.addWidget(learn_link(services, "about-this-app", QT_TRANSLATE_NOOP("Labels", "What these numbers mean")))
         self.history = WeeklyHistory(services)
         layout.addWidget(self.history)
         self.sites.changed.connect(self._update_scores)
@@ -181,7 +184,13 @@ class ContextForm(EntryForm):
         self.urgent.hide()
         inner.addWidget(self.urgent)
         layout.addWidget(reaction)
-        layout.addWidget(learn_link(services, "reading-your-trends", "Why these matter when reading your trends"))
+        layout.addWidget(
+            learn_link(
+                services,
+                "reading-your-trends",
+                QT_TRANSLATE_NOOP("Labels", "Why these matter when reading your trends"),
+            )
+        )
 
     def _on_reaction(self) -> None:
         serious = (

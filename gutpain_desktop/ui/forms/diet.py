@@ -33,6 +33,7 @@ from ...domain.entries import (
     EntryKind,
     humanise,
 )
+from ...i18n import QT_TRANSLATE_NOOP
 from ..services import Services
 from ..translate import label as translated
 from ..widgets.common import OptionalDate
@@ -82,7 +83,9 @@ class DietPhaseForm(EntryForm):
         self.coeliac.setStyleSheet("color: #7a4b00; background: #fff4e5; padding: 6px; border-radius: 4px;")
         self.coeliac.setAccessibleName(self.tr("Coeliac testing notice"))
         layout.addWidget(self.coeliac)
-        layout.addWidget(learn_link(services, "elimination-diets", "Elimination diets done safely"))
+        layout.addWidget(
+            learn_link(services, "elimination-diets", QT_TRANSLATE_NOOP("Labels", "Elimination diets done safely"))
+        )
         self.protocol.currentIndexChanged.connect(self._update_notice)
         self.phase.currentIndexChanged.connect(self._update_notice)
         self.eliminated.itemChanged.connect(self._update_notice)
@@ -223,10 +226,15 @@ class ChallengeForm(EntryForm):
                 (self.tr("Me"), DecidedBy.PERSON),
                 (self.tr("My practitioner"), DecidedBy.PRACTITIONER),
             ],
+            translate=False,
         )
         form2.addRow(self.tr("&Decided by"), self.decided_by)
         layout.addLayout(form2)
-        layout.addWidget(learn_link(services, "elimination-diets", "How a reintroduction challenge works"))
+        layout.addWidget(
+            learn_link(
+                services, "elimination-diets", QT_TRANSLATE_NOOP("Labels", "How a reintroduction challenge works")
+            )
+        )
 
     def target_keys(self) -> tuple[str, ...]:
         return tuple(

@@ -30,6 +30,7 @@ from ...domain.entries import (
     humanise,
 )
 from ...domain.validation import ValidationError
+from ...i18n import QT_TRANSLATE_NOOP
 from ..services import Services
 from ..translate import label as translated
 from ..widgets.learn import learn_link
@@ -147,7 +148,11 @@ class MealForm(EntryForm):
         layout.addLayout(buttons)
         self._previous: list[MealEntry] = []
         self.meal_type.currentIndexChanged.connect(self._offer_repeat)
-        layout.addWidget(learn_link(services, "food-reactions", "What the evidence says about these foods"))
+        layout.addWidget(
+            learn_link(
+                services, "food-reactions", QT_TRANSLATE_NOOP("Labels", "What the evidence says about these foods")
+            )
+        )
         self.add_row()
 
     def _food_model(self) -> QStandardItemModel:

@@ -35,6 +35,7 @@ from ...domain.scales import (
     BRISTOL_DESCRIPTIONS,
 )
 from ...domain.validation import ValidationError
+from ...i18n import QT_TRANSLATE_NOOP
 from ..services import Services
 from ..translate import label as translated
 from ..widgets.common import BodySitePicker, ScoreSpin, TriStateCombo
@@ -278,8 +279,10 @@ class BowelForm(EntryForm):
         flags.addStretch(1)
         layout.addLayout(flags)
         links = QHBoxLayout()
-        links.addWidget(learn_link(services, "bristol-scale", "About the Bristol scale"))
-        links.addWidget(learn_link(services, "when-to-see-a-doctor", "When to see a doctor"))
+        links.addWidget(learn_link(services, "bristol-scale", QT_TRANSLATE_NOOP("Labels", "About the Bristol scale")))
+        links.addWidget(
+            learn_link(services, "when-to-see-a-doctor", QT_TRANSLATE_NOOP("Labels", "When to see a doctor"))
+        )
         links.addStretch(1)
         layout.addLayout(links)
 

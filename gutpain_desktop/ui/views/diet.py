@@ -31,21 +31,23 @@ from ...domain.entries import (
     EntryKind,
     humanise,
 )
+from ...i18n import QT_TRANSLATE_NOOP
 from ..commands import AddEntriesCommand, EditEntryCommand
 from ..dialogs.challenge_wizard import open_challenge_wizard
 from ..dialogs.start_diet import StartDietDialog, open_start_diet
 from ..forms.base import _combo, hint
 from ..models.rows_model import RowsModel
 from ..services import Services
+from ..translate import label as translated
 from ..widgets.learn import learn_link
 from .verdicts import VerdictPanel
 
 OUTCOME_TEXT = {
-    ChallengeOutcome.PENDING: "not decided yet",
-    ChallengeOutcome.TOLERATED: "tolerated",
-    ChallengeOutcome.TOLERATED_UP_TO_DOSE: "tolerated up to a dose",
-    ChallengeOutcome.NOT_TOLERATED: "not tolerated",
-    ChallengeOutcome.INCONCLUSIVE: "inconclusive",
+    ChallengeOutcome.PENDING: QT_TRANSLATE_NOOP("Labels", "not decided yet"),
+    ChallengeOutcome.TOLERATED: QT_TRANSLATE_NOOP("Labels", "tolerated"),
+    ChallengeOutcome.TOLERATED_UP_TO_DOSE: QT_TRANSLATE_NOOP("Labels", "tolerated up to a dose"),
+    ChallengeOutcome.NOT_TOLERATED: QT_TRANSLATE_NOOP("Labels", "not tolerated"),
+    ChallengeOutcome.INCONCLUSIVE: QT_TRANSLATE_NOOP("Labels", "inconclusive"),
 }
 
 
@@ -82,7 +84,9 @@ class DietView(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         diet.addLayout(buttons)
-        diet.addWidget(learn_link(services, "elimination-diets", "Elimination diets done safely"))
+        diet.addWidget(
+            learn_link(services, "elimination-diets", QT_TRANSLATE_NOOP("Labels", "Elimination diets done safely"))
+        )
         self.phase_list = QListWidget()
         self.phase_list.setAccessibleName(self.tr("Diet phases so far"))
         self.phase_list.setMaximumHeight(130)
@@ -125,6 +129,7 @@ class DietView(QWidget):
                 (self.tr("Decided by me"), DecidedBy.PERSON),
                 (self.tr("Decided with my practitioner"), DecidedBy.PRACTITIONER),
             ],
+            translate=False,
         )
         self.save_outcome = QPushButton(self.tr("Save &outcome"))
         self.save_outcome.setAccessibleName(self.tr("Save the outcome of the chosen challenge"))
@@ -221,7 +226,7 @@ class DietView(QWidget):
                     ", ".join(self.services.catalog.names().get(k, humanise(k)) for k in c.target_symptoms),
                     ", ".join(f"{d.size.value}{f' ({d.amount})' if d.amount else ''}" for d in c.doses),
                     f"{c.washout_days} days",
-                    OUTCOME_TEXT[c.outcome],
+                    translated(OUTCOME_TEXT[c.outcome]),
                     {"person": "me", "practitioner": "with practitioner"}.get(c.decided_by.value, ""),
                 )
                 for c in ordered
@@ -308,7 +313,7 @@ class DietView(QWidget):
         self.services.undo.push(EditEntryCommand(self.services, current, after, f"{current.food} outcome"))
         self.services.events.data_changed.emit()
         self.services.events.status_message.emit(
-            self.tr("{0}: {1} (Ctrl+Z takes it back).").format(current.food, OUTCOME_TEXT[outcome])
+            self.tr("{0}: {1} (Ctrl+Z takes it back).").format(current.food, translated(OUTCOME_TEXT[outcome]))
         )
 
     def save_chosen_outcome(self) -> None:

@@ -25,16 +25,22 @@ from PySide6.QtWidgets import (
 )
 
 from ...analysis.insights import Association, InsightsReport, Status, insights
+from ...i18n import QT_TRANSLATE_NOOP
 from ..charts.base import palette_colours
 from ..dialogs.challenge_wizard import open_challenge_wizard
 from ..models.rows_model import RowsModel
 from ..services import Services
 from ..tasks import TaskRunner
+from ..translate import label as translated
 from ..widgets.learn import learn_link
 
 log = logging.getLogger(__name__)
 
-RANGES: tuple[tuple[str, int | None], ...] = (("Last 3 months", 91), ("Last year", 365), ("All", None))
+RANGES: tuple[tuple[str, int | None], ...] = (
+    (QT_TRANSLATE_NOOP("Labels", "Last 3 months"), 91),
+    (QT_TRANSLATE_NOOP("Labels", "Last year"), 365),
+    (QT_TRANSLATE_NOOP("Labels", "All"), None),
+)
 
 
 def _num(value: float | None, digits: int = 1) -> str:
@@ -62,7 +68,7 @@ class InsightsView(QWidget):
         self.range = QComboBox()
         self.range.setAccessibleName(self.tr("Date range of the analysis"))
         for text, days in RANGES:
-            self.range.addItem(self.tr(text), days)
+            self.range.addItem(translated(text), days)
         self.range.setCurrentIndex(1)
         range_label.setBuddy(self.range)
         self.run_button = QPushButton(self.tr("&Analyse"))
@@ -75,7 +81,9 @@ class InsightsView(QWidget):
         for w in (range_label, self.range, self.run_button, self.cancel_button, self.progress):
             bar.addWidget(w)
         bar.addStretch(1)
-        bar.addWidget(learn_link(services, "reading-your-trends", "How to read these results"))
+        bar.addWidget(
+            learn_link(services, "reading-your-trends", QT_TRANSLATE_NOOP("Labels", "How to read these results"))
+        )
         outer.addLayout(bar)
         self.summary = QLabel()
         self.summary.setWordWrap(True)

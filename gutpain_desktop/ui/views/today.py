@@ -47,6 +47,7 @@ from ...domain.entries import (
 )
 from ...domain.preferences import Tracker, TrackingPreferences
 from ...domain.validation import ValidationError
+from ...i18n import QT_TRANSLATE_NOOP
 from ...storage import StorageWriteError
 from ..commands import AddEntriesCommand, DeleteEntriesCommand
 from ..dialogs.entry_dialog import EntryDialog, open_entry_dialog
@@ -64,14 +65,14 @@ CHALLENGE_WINDOW_MAX = 17
 #: (kind, menu text, shortcut, the tracker that shows it) of the quick-add buttons beside the check-in and the Log menu.
 #: The buttons carry no Alt+letter mnemonic (their Ctrl shortcuts are quicker and the check-in's labels use letters).
 QUICK_ADD: tuple[tuple[EntryKind, str, str, Tracker], ...] = (
-    (EntryKind.MEAL, "New &meal…", "Ctrl+M", Tracker.MEALS),
-    (EntryKind.BOWEL, "New &bowel movement…", "Ctrl+B", Tracker.BOWEL),
-    (EntryKind.SYMPTOM, "New s&ymptom…", "Ctrl+Shift+Y", Tracker.SYMPTOMS),
-    (EntryKind.PAIN, "New &pain…", "Ctrl+Shift+P", Tracker.PAIN),
-    (EntryKind.CONTEXT, "New &context (period, illness, a food reaction…)…", "Ctrl+Shift+C", Tracker.CONTEXT),
-    (EntryKind.DIET_PHASE, "Set &diet phase…", "Ctrl+D", Tracker.DIET),
-    (EntryKind.CHALLENGE, "Start a c&hallenge…", "Ctrl+Shift+G", Tracker.DIET),
-    (EntryKind.WEEKLY_CHECKIN, "&Weekly check-in…", "Ctrl+Shift+W", Tracker.WEEKLY),
+    (EntryKind.MEAL, QT_TRANSLATE_NOOP("Labels", "New &meal…"), "Ctrl+M", Tracker.MEALS),
+    (EntryKind.BOWEL, QT_TRANSLATE_NOOP("Labels", "New &bowel movement…"), "Ctrl+B", Tracker.BOWEL),
+    (EntryKind.SYMPTOM, QT_TRANSLATE_NOOP("Labels", "New s&ymptom…"), "Ctrl+Shift+Y", Tracker.SYMPTOMS),
+    (EntryKind.PAIN, QT_TRANSLATE_NOOP("Labels", "New &pain…"), "Ctrl+Shift+P", Tracker.PAIN),
+    (EntryKind.CONTEXT, QT_TRANSLATE_NOOP("Labels", "New &context or reaction…"), "Ctrl+Shift+C", Tracker.CONTEXT),
+    (EntryKind.DIET_PHASE, QT_TRANSLATE_NOOP("Labels", "Set &diet phase…"), "Ctrl+D", Tracker.DIET),
+    (EntryKind.CHALLENGE, QT_TRANSLATE_NOOP("Labels", "Start a c&hallenge…"), "Ctrl+Shift+G", Tracker.DIET),
+    (EntryKind.WEEKLY_CHECKIN, QT_TRANSLATE_NOOP("Labels", "&Weekly check-in…"), "Ctrl+Shift+W", Tracker.WEEKLY),
 )
 NEW_CHECKIN_SHORTCUT = "Ctrl+N"
 #: Days after which the next weekly check-in is due.
@@ -116,7 +117,7 @@ class CheckInForm(QGroupBox):
         pain_row.addWidget(self.pain)
         pain_row.addWidget(self.recall)
         pain_row.addWidget(hint(PAIN_HINT), 1)
-        pain_row.addWidget(learn_link(services, "gut-brain-axis", "Gut, brain and pain"))
+        pain_row.addWidget(learn_link(services, "gut-brain-axis", QT_TRANSLATE_NOOP("Labels", "Gut, brain and pain")))
         pain_form.addRow(buddy_label(self.tr("&Pain (0–10)"), self.pain), pain_row)
         self.sites = BodySitePicker(self.tr("Where it h&urts"))  # Alt+U: the first body site
 
@@ -128,7 +129,7 @@ class CheckInForm(QGroupBox):
         self.stress = ScoreSpin(self.tr("Stress"))
         stress_row.addWidget(self.stress)
         stress_row.addWidget(hint(SCORE_HINT), 1)
-        stress_row.addWidget(learn_link(services, "stress-and-gut", "Stress and the gut"))
+        stress_row.addWidget(learn_link(services, "stress-and-gut", QT_TRANSLATE_NOOP("Labels", "Stress and the gut")))
         stress_form.addRow(buddy_label(self.tr("&Stress (0–10)"), self.stress), stress_row)
 
         self.sleep_box = QGroupBox(self.tr("Sleep last ni&ght"))
@@ -141,7 +142,11 @@ class CheckInForm(QGroupBox):
         sleep_layout = QVBoxLayout(self.sleep_box)
         self.sleep = SleepForm(services)
         sleep_layout.addWidget(self.sleep)
-        sleep_layout.addWidget(learn_link(services, "sleep-and-pain", "Sleep and pain"), 0, Qt.AlignmentFlag.AlignRight)
+        sleep_layout.addWidget(
+            learn_link(services, "sleep-and-pain", QT_TRANSLATE_NOOP("Labels", "Sleep and pain")),
+            0,
+            Qt.AlignmentFlag.AlignRight,
+        )
 
         self.symptom_box = QGroupBox(self.tr("S&ymptoms (0 = none, 10 = worst imaginable; — = not rated)"))
         self.symptom_box.setAccessibleName(self.tr("Symptoms"))
@@ -314,7 +319,9 @@ class TodayView(QWidget):
         self.diet_label = QLabel()
         self.diet_label.setAccessibleName(self.tr("Current diet phase"))
         top.addWidget(self.diet_label)
-        self.diet_link = learn_link(services, "elimination-diets", "About elimination diets")
+        self.diet_link = learn_link(
+            services, "elimination-diets", QT_TRANSLATE_NOOP("Labels", "About elimination diets")
+        )
         top.addWidget(self.diet_link)
         outer.addLayout(top)
 
@@ -338,9 +345,9 @@ class TodayView(QWidget):
         self.quick_buttons: dict[EntryKind, QPushButton] = {}
         # Their shortcuts belong to the main window's Log menu, so they work from every view.
         for kind, text, shortcut, _tracker in QUICK_ADD:
-            button = QPushButton(self.tr(text).replace("&", ""))
-            button.setToolTip(self.tr("{0} ({1})").format(plain(self.tr(text)), shortcut))
-            button.setAccessibleName(plain(self.tr(text)))
+            button = QPushButton(translated(text).replace("&", ""))
+            button.setToolTip(self.tr("{0} ({1})").format(plain(translated(text)), shortcut))
+            button.setAccessibleName(plain(translated(text)))
             button.clicked.connect(lambda _=False, k=kind: self.open_entry_dialog(k))
             side_layout.addWidget(button)
             self.quick_buttons[kind] = button

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...analysis.trends import TrendsData, trends_data
+from ...i18n import QT_TRANSLATE_NOOP
 from ..charts.base import ChartWidget
 from ..charts.trend_charts import (
     OVERLAY_LABELS,
@@ -33,15 +34,16 @@ from ..charts.trend_charts import (
 )
 from ..services import Services
 from ..tasks import TaskRunner
+from ..translate import label as translated
 
 log = logging.getLogger(__name__)
 
 RANGES: tuple[tuple[str, int | None], ...] = (
-    ("Last 2 weeks", 14),
-    ("Last 3 months", 91),
-    ("Last year", 365),
-    ("All", None),
-    ("Custom…", -1),
+    (QT_TRANSLATE_NOOP("Labels", "Last 2 weeks"), 14),
+    (QT_TRANSLATE_NOOP("Labels", "Last 3 months"), 91),
+    (QT_TRANSLATE_NOOP("Labels", "Last year"), 365),
+    (QT_TRANSLATE_NOOP("Labels", "All"), None),
+    (QT_TRANSLATE_NOOP("Labels", "Custom…"), -1),
 )
 
 
@@ -59,7 +61,7 @@ class TrendsView(QWidget):
         self.range = QComboBox()
         self.range.setAccessibleName(self.tr("Date range of the charts"))
         for text, days in RANGES:
-            self.range.addItem(self.tr(text), days)
+            self.range.addItem(translated(text), days)
         self.range.setCurrentIndex(1)
         range_label.setBuddy(self.range)
         self.start_edit = QDateEdit(QDate.currentDate().addDays(-90))

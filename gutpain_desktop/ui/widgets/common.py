@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -49,7 +49,7 @@ class ScoreSpin(QSpinBox):
         self.setAccessibleName(name)
         self.setToolTip(
             (self.tr("{0}: {1} to {2} (— = not rated)") if optional else self.tr("{0}: {1} to {2}")).format(
-                translated(name), low, high
+                name, low, high
             )
         )
         self.setMinimumWidth(70)
@@ -89,14 +89,19 @@ class TriStateCombo(QComboBox):
         self.setCurrentIndex(0 if value is None else (1 if value else 2))
 
 
+WHERE_IT_HURTS = QT_TRANSLATE_NOOP("Labels", "Where it hurts")
+
+
 class BodySitePicker(QGroupBox):
     """The 19 WPI body sites as check boxes grouped by region (keyboard: arrows or Tab move, Space ticks)."""
 
     changed = Signal()
 
-    def __init__(self, title: str = QT_TRANSLATE_NOOP("Labels", "Where it hurts"), parent: QWidget | None = None):
-        super().__init__(translated(title), parent)
-        self.setAccessibleName(translated(title).replace("&", ""))
+    def __init__(self, title: str | None = None, parent: QWidget | None = None):
+        """``title``: already translated; by default "Where it hurts"."""
+        shown = translated(WHERE_IT_HURTS) if title is None else title
+        super().__init__(shown, parent)
+        self.setAccessibleName(shown.replace("&", ""))
         self.boxes: dict[BodySite, QCheckBox] = {}
         self._cells: dict[tuple[int, int], QCheckBox] = {}
         self._where: dict[QObject, tuple[int, int]] = {}
@@ -212,14 +217,14 @@ class NoticeBanner(QFrame):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.label, 1)
         self.link = QLabel()
-        self.link.setAccessibleName(self.tr("Learn more about this notice"))
+        self.link.setAccessibleName(QCoreApplication.translate("NoticeBanner", "Learn more about this notice"))
         self.link.linkActivated.connect(self.link_activated)
         layout.addWidget(self.link, 0, Qt.AlignmentFlag.AlignTop)
-        self.dismiss_button = QPushButton(self.tr("Dismiss"))
-        self.dismiss_button.setAccessibleName(self.tr("Dismiss notice"))
+        self.dismiss_button = QPushButton(QCoreApplication.translate("NoticeBanner", "Dismiss"))
+        self.dismiss_button.setAccessibleName(QCoreApplication.translate("NoticeBanner", "Dismiss notice"))
         self.dismiss_button.clicked.connect(self._dismiss)
         layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.setAccessibleName(self.tr("Notice"))
+        self.setAccessibleName(QCoreApplication.translate("NoticeBanner", "Notice"))
         self.hide()
 
     def show_notice(self, text: str, link: str = "", link_text: str = "Learn more") -> None:
