@@ -10,16 +10,17 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .catalog import CatalogRepository
     from .errors import StorageWriteError
     from .migrate import DatabaseTooNewError, MigrationError
-    from .repository import CatalogRepository, EntryNotFoundError, EntryRepository
+    from .repository import EntryNotFoundError, EntryRepository
     from .store import DB_FILENAME, Store, open_store
 
 _WHERE = {
     "StorageWriteError": ".errors",
     "DatabaseTooNewError": ".migrate",
     "MigrationError": ".migrate",
-    "CatalogRepository": ".repository",
+    "CatalogRepository": ".catalog",
     "EntryNotFoundError": ".repository",
     "EntryRepository": ".repository",
     "DB_FILENAME": ".health",

@@ -175,7 +175,8 @@ class BulkRepository:
         """Add the categories and symptoms given as (key, name), then every entry whose id is not stored yet: all in one
         transaction, so on any error nothing at all has changed. Entries must have been validated by the caller
         (against the catalog plus the new names). Returns how many were added and how many were already there."""
-        from .repository import CATEGORY, SYMPTOM, _insert_rows, _remember_foods
+        from .catalog import CATEGORY, SYMPTOM, _remember_foods
+        from .repository import _insert_rows
 
         stamp = now_utc()
         with self._sessions.begin() as s:

@@ -12,11 +12,12 @@ from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import sessionmaker
 
+from .catalog import CatalogRepository
 from .engine import create_sqlite_engine, secure_file
 from .errors import StorageOpenError, StorageWriteError, explain_open_failure
 from .health import DB_FILENAME
 from .migrate import MigrationResult, upgrade
-from .repository import CatalogRepository, EntryRepository
+from .repository import EntryRepository
 
 __all__ = ["DB_FILENAME", "Store", "open_store"]
 
