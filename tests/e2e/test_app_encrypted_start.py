@@ -4,9 +4,7 @@ journal, and the start backup is encrypted."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from gutpain_desktop.storage.backups import backup_files
 from gutpain_desktop.storage.cipher import SQLITE_HEADER
 from gutpain_desktop.storage.encryption import encrypt_journal
 from gutpain_desktop.storage.local_settings import load_settings, settings_path
+from tests.e2e.child import run_script
 from tests.samples import every_kind
 from tests.unit.test_encryption import raw_counts
 
@@ -84,9 +83,4 @@ def test_the_app_asks_for_the_passphrase_and_opens_the_encrypted_journal(tmp_pat
 
 
 def _start(data_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("GUTPAIN_DATA_DIR", None)
-    return subprocess.run(
-        [sys.executable, "-c", SESSION, "--data-dir", str(data_dir), PASS],
-        capture_output=True, text=True, timeout=90, env=env, stdin=subprocess.DEVNULL,
-    )  # fmt: skip
+    return run_script(SESSION, "--data-dir", str(data_dir), PASS)

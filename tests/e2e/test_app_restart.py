@@ -8,6 +8,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+from tests.e2e.child import run_script
+
 # A person's session, driven from inside the app's own event loop: type a check-in, save, add a meal, quit.
 FIRST_SESSION = textwrap.dedent(
     """
@@ -64,26 +66,13 @@ SECOND_SESSION = textwrap.dedent(
 )
 
 
-def _run(script: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("GUTPAIN_DATA_DIR", None)
-    return subprocess.run(
-        [sys.executable, "-c", script, "--data-dir", str(data_dir)],
-        capture_output=True,
-        text=True,
-        timeout=90,
-        env=env,
-        stdin=subprocess.DEVNULL,
-    )
-
-
 def test_entries_saved_in_the_app_survive_a_restart(tmp_path: Path) -> None:
     data_dir = tmp_path / "journal"
-    first = _run(FIRST_SESSION, data_dir)
+    first = run_script(FIRST_SESSION, "--data-dir", str(data_dir))
     assert first.returncode == 0, first.stderr
     assert "saved: Saved: meal | visible: False" in first.stdout
 
-    second = _run(SECOND_SESSION, data_dir)
+    second = run_script(SECOND_SESSION, "--data-dir", str(data_dir))
     assert second.returncode == 0, second.stderr
     rows = [line for line in second.stdout.splitlines() if line.startswith("row:")]
     assert len(rows) == 3, second.stdout

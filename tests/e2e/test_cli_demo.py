@@ -2,32 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from gutpain_desktop import APP_NAME, __version__
 from gutpain_desktop.domain.entries import StressEntry
 from gutpain_desktop.storage import open_store
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH", "")) if p)
-    return subprocess.run(
-        [sys.executable, "-m", "gutpain_desktop", *args],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
+from tests.e2e.child import run_cli
 
 
 def _counts(folder: Path) -> tuple[int, int]:
@@ -41,7 +22,7 @@ def _counts(folder: Path) -> tuple[int, int]:
 
 def test_demo_fills_an_empty_journal(tmp_path: Path) -> None:
     folder = tmp_path / "journal"
-    done = _run("--data-dir", str(folder), "demo", "--years", "0.1")
+    done = run_cli("--data-dir", str(folder), "demo", "--years", "0.1")
     assert done.returncode == 0, done.stderr
     demo, own = _counts(folder)
     assert demo > 300 and own == 0
@@ -58,29 +39,29 @@ def test_demo_refuses_a_journal_with_own_entries_until_forced(tmp_path: Path) ->
     finally:
         store.close()
 
-    refused = _run("--data-dir", str(folder), "demo", "--years", "0.1")
+    refused = run_cli("--data-dir", str(folder), "demo", "--years", "0.1")
     assert refused.returncode == 1
     assert "Refusing" in refused.stderr and "--force" in refused.stderr
     assert "Traceback" not in refused.stderr
     assert refused.stdout == ""
     assert _counts(folder) == (0, 1)
 
-    forced = _run("--data-dir", str(folder), "demo", "--years", "0.1", "--force")
+    forced = run_cli("--data-dir", str(folder), "demo", "--years", "0.1", "--force")
     assert forced.returncode == 0, forced.stderr
     demo, own = _counts(folder)
     assert demo > 300 and own == 1
 
 
 def test_version_and_help(tmp_path: Path) -> None:
-    version = _run("--version")
+    version = run_cli("--version")
     assert version.returncode == 0
     assert version.stdout.strip() == f"{APP_NAME} {__version__}"
 
-    helped = _run("--help")
+    helped = run_cli("--help")
     assert helped.returncode == 0
     assert "--data-dir" in helped.stdout and "demo" in helped.stdout
 
-    demo_help = _run("--data-dir", str(tmp_path / "unused"), "demo", "--help")
+    demo_help = run_cli("--data-dir", str(tmp_path / "unused"), "demo", "--help")
     assert demo_help.returncode == 0
     for option in ("--years", "--seed", "--force"):
         assert option in demo_help.stdout
@@ -89,19 +70,19 @@ def test_version_and_help(tmp_path: Path) -> None:
 
 def test_demo_twice_asks_for_replace_and_then_starts_afresh(tmp_path: Path) -> None:
     folder = tmp_path / "journal"
-    assert _run("--data-dir", str(folder), "demo", "--years", "0.05").returncode == 0
+    assert run_cli("--data-dir", str(folder), "demo", "--years", "0.05").returncode == 0
     first, _ = _counts(folder)
-    again = _run("--data-dir", str(folder), "demo", "--years", "0.05")
+    again = run_cli("--data-dir", str(folder), "demo", "--years", "0.05")
     assert again.returncode == 1 and "--replace" in again.stderr
     assert _counts(folder) == (first, 0)
-    replaced = _run("--data-dir", str(folder), "demo", "--years", "0.05", "--replace")
+    replaced = run_cli("--data-dir", str(folder), "demo", "--years", "0.05", "--replace")
     assert replaced.returncode == 0, replaced.stderr
     assert _counts(folder) == (first, 0)
 
 
 def test_demo_refuses_a_nonsense_number_of_years(tmp_path: Path) -> None:
     for years in ("-1", "0", "nan", "1000", "abc"):
-        done = _run("--data-dir", str(tmp_path / "j"), "demo", "--years", years)
+        done = run_cli("--data-dir", str(tmp_path / "j"), "demo", "--years", years)
         assert done.returncode == 2, years
         assert "years" in done.stderr and "Traceback" not in done.stderr
 
@@ -114,10 +95,10 @@ def test_demo_remove_takes_only_the_demo_entries_away(tmp_path: Path) -> None:
         store.entries.add(StressEntry(occurred_at=moment, level=3))
     finally:
         store.close()
-    assert _run("--data-dir", str(folder), "demo", "--years", "0.1", "--force").returncode == 0
+    assert run_cli("--data-dir", str(folder), "demo", "--years", "0.1", "--force").returncode == 0
     demo, own = _counts(folder)
     assert demo > 300 and own == 1
-    done = _run("--data-dir", str(folder), "demo", "--remove")
+    done = run_cli("--data-dir", str(folder), "demo", "--remove")
     assert done.returncode == 0, done.stderr
     assert f"Removed {demo} demo entries" in done.stdout
     assert _counts(folder) == (0, 1)

@@ -5,29 +5,14 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-import subprocess
-import sys
 from pathlib import Path
+from subprocess import CompletedProcess
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.e2e.child import REPO, run_cli
+
 FLAREDOWN = REPO / "tests" / "fixtures" / "exchange" / "flaredown_sample.csv"
-
-
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH", "")) if p)
-    return subprocess.run(
-        [sys.executable, "-m", "gutpain_desktop", *args],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
 
 
 def _entries(folder: Path) -> int:
@@ -111,3 +96,7 @@ def test_flaredown_import_and_refusals(tmp_path: Path) -> None:
     for result in (refused, wrong):
         assert "Traceback" not in result.stderr
     assert _entries(folder) == before
+
+
+def _run(*args: str) -> CompletedProcess[str]:
+    return run_cli(*args, timeout=180)  # imports and exports of a year of entries

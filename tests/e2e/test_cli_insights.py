@@ -3,37 +3,19 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-
-
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH", "")) if p)
-    return subprocess.run(
-        [sys.executable, "-m", "gutpain_desktop", *args],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
+from tests.e2e.child import run_cli
 
 
 @pytest.fixture(scope="module")
 def journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("insights") / "journal"
-    made = _run("--data-dir", str(folder), "demo", "--years", "1")
+    made = run_cli("--data-dir", str(folder), "demo", "--years", "1")
     assert made.returncode == 0, made.stderr
     return folder
 
@@ -43,7 +25,7 @@ def _result(results: list[dict[str, Any]], exposure: str, symptom: str, lag: str
 
 
 def test_json_finds_dairy_and_next_day_bloating_on_demo_data(journal: Path) -> None:
-    done = _run("--data-dir", str(journal), "insights", "--json")
+    done = run_cli("--data-dir", str(journal), "insights", "--json")
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     results = report["results"]
@@ -73,7 +55,7 @@ def test_json_finds_dairy_and_next_day_bloating_on_demo_data(journal: Path) -> N
 
 
 def test_the_table_and_a_date_range(journal: Path) -> None:
-    done = _run("--data-dir", str(journal), "insights")
+    done = run_cli("--data-dir", str(journal), "insights")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].startswith("Insights from") and "450 comparisons with enough data" in lines[0]
@@ -84,7 +66,7 @@ def test_the_table_and_a_date_range(journal: Path) -> None:
 
     last = date.today() - timedelta(days=1)
     first = last - timedelta(days=20)
-    short = _run(
+    short = run_cli(
         "--data-dir", str(journal), "insights", "--from", first.isoformat(), "--to", last.isoformat(), "--json"
     )
     assert short.returncode == 0, short.stderr
@@ -98,20 +80,20 @@ def test_the_table_and_a_date_range(journal: Path) -> None:
 
 
 def test_choosing_symptoms_and_refusing_nonsense(journal: Path, tmp_path: Path) -> None:
-    only = _run("--data-dir", str(journal), "insights", "--json", "--symptom", "bloating", "--symptom", "pain")
+    only = run_cli("--data-dir", str(journal), "insights", "--json", "--symptom", "bloating", "--symptom", "pain")
     assert only.returncode == 0, only.stderr
     assert {r["symptom"] for r in json.loads(only.stdout)["results"]} == {"bloating", "pain"}
 
-    unknown = _run("--data-dir", str(journal), "insights", "--symptom", "grumpiness")
+    unknown = run_cli("--data-dir", str(journal), "insights", "--symptom", "grumpiness")
     assert unknown.returncode == 2 and "Unknown symptom grumpiness" in unknown.stderr
 
-    bad_date = _run("--data-dir", str(journal), "insights", "--from", "yesterday")
+    bad_date = run_cli("--data-dir", str(journal), "insights", "--from", "yesterday")
     assert bad_date.returncode == 2 and "is not a date" in bad_date.stderr
 
-    backwards = _run("--data-dir", str(journal), "insights", "--from", "2026-02-01", "--to", "2026-01-01")
+    backwards = run_cli("--data-dir", str(journal), "insights", "--from", "2026-02-01", "--to", "2026-01-01")
     assert backwards.returncode == 2 and "after --to" in backwards.stderr
 
-    empty = _run("--data-dir", str(tmp_path / "nothing"), "insights")
+    empty = run_cli("--data-dir", str(tmp_path / "nothing"), "insights")
     assert empty.returncode == 1 and "No journal" in empty.stderr
     assert not (tmp_path / "nothing").exists()  # asking creates no journal
     for done in (unknown, bad_date, backwards, empty):

@@ -11,6 +11,7 @@ from pathlib import Path
 from gutpain_desktop.storage import DB_FILENAME
 from gutpain_desktop.storage.backups import backup_files
 from gutpain_desktop.storage.lock import InstanceLock
+from tests.e2e.child import run_script
 from tests.samples import table_counts
 
 
@@ -127,12 +128,7 @@ def test_the_app_recovers_a_damaged_journal_from_the_newest_good_backup(tmp_path
     db = data_dir / DB_FILENAME
     damaged = b"this is no longer a database" * 2000
     db.write_bytes(damaged)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("GUTPAIN_DATA_DIR", None)
-    done = subprocess.run(
-        [sys.executable, "-c", RECOVER_AND_LOOK, "--data-dir", str(data_dir)],
-        capture_output=True, text=True, timeout=120, env=env, stdin=subprocess.DEVNULL,
-    )  # fmt: skip
+    done = run_script(RECOVER_AND_LOOK, "--data-dir", str(data_dir), timeout=120)
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert f"entries: {entries}" in out

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
+
+from tests.e2e.child import run_script
 
 NOTE = "Quokkaberry-flare-8713"
 PAIN = "9"
@@ -58,16 +58,7 @@ SESSION = textwrap.dedent(
 
 def test_an_unexpected_error_is_reported_calmly_and_logged_without_health_values(tmp_path: Path) -> None:
     data_dir = tmp_path / "journal"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("GUTPAIN_DATA_DIR", None)
-    done = subprocess.run(
-        [sys.executable, "-c", SESSION, "--data-dir", str(data_dir)],
-        capture_output=True,
-        text=True,
-        timeout=90,
-        env=env,
-        stdin=subprocess.DEVNULL,
-    )
+    done = run_script(SESSION, "--data-dir", str(data_dir))
     assert done.returncode == 0, done.stderr
     assert "dialog visible: True modal: False" in done.stdout, done.stdout + done.stderr
     assert "What happened: ValueError" in done.stdout
