@@ -203,18 +203,16 @@ def run_command(args: argparse.Namespace) -> int:
 
 def _screenshots(args: argparse.Namespace) -> int:
     """Qt is imported here only; offscreen unless a platform was chosen, so it runs without a display."""
+    from .cli_safety import lock_or_say
     from .storage import open_store
-    from .storage.lock import AlreadyOpenError, InstanceLock
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     data_dir = data_dir_from(args)
     if not (data_dir / "gutpain.sqlite").exists():
         print(f"No journal in {data_dir}; make one with 'gutpain-desktop demo' first.", file=sys.stderr)
         return 1
-    try:
-        lock = InstanceLock(data_dir).acquire()
-    except AlreadyOpenError as exc:
-        print(exc, file=sys.stderr)
+    lock = lock_or_say(data_dir)
+    if lock is None:
         return 1
     try:
         from .ui.screenshots import make_app, take_screenshots

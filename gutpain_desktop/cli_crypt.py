@@ -99,11 +99,11 @@ def journal_key(data_dir: Path) -> str | None:
 
 def run_crypt_command(args: argparse.Namespace, data_dir: Path) -> int:
     from . import keychain
+    from .cli_safety import lock_or_say
     from .storage import DB_FILENAME
     from .storage.cipher import PassphraseError, is_encrypted_file
     from .storage.encryption import EncryptionError, change_passphrase, decrypt_journal, encrypt_journal
     from .storage.local_settings import load_settings, update_settings
-    from .storage.lock import AlreadyOpenError, InstanceLock
     from .storage.safety import backup_folder
 
     db_path = data_dir / DB_FILENAME
@@ -117,10 +117,8 @@ def run_crypt_command(args: argparse.Namespace, data_dir: Path) -> int:
     if args.command != "encrypt" and not encrypted:
         print("Your journal is not encrypted ('encrypt' turns encryption on).", file=sys.stderr)
         return 1
-    try:
-        lock = InstanceLock(data_dir).acquire()
-    except AlreadyOpenError as exc:
-        print(f"{exc} Encryption is changed with the app closed (or from its Settings).", file=sys.stderr)
+    lock = lock_or_say(data_dir, "Encryption is changed with the app closed (or from its Settings).")
+    if lock is None:
         return 1
     folder = backup_folder(data_dir)
     try:

@@ -8,9 +8,24 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .storage.lock import InstanceLock
 
 SAFETY_COMMANDS = ("backup", "restore", "check")
+
+
+def lock_or_say(data_dir: Path, why: str = "") -> InstanceLock | None:
+    """This journal's lock for a command that changes it, or None after saying on stderr that the app has it open
+    (``why``: what to do instead)."""
+    from .storage.lock import AlreadyOpenError, InstanceLock
+
+    try:
+        return InstanceLock(data_dir).acquire()
+    except AlreadyOpenError as exc:
+        print(f"{exc} {why}".strip(), file=sys.stderr)
+        return None
 
 
 def add_safety_commands(commands: Any) -> None:
@@ -154,7 +169,6 @@ def _find_backup(folder: Path, text: str) -> Path | None:
 def _restore(data_dir: Path, text: str, key: str | None) -> int:
     from .storage import DB_FILENAME, DatabaseTooNewError, MigrationError, open_store
     from .storage.backups import RestoreError
-    from .storage.lock import AlreadyOpenError, InstanceLock
     from .storage.safety import backup_folder, restore
 
     folder = backup_folder(data_dir)
@@ -162,10 +176,8 @@ def _restore(data_dir: Path, text: str, key: str | None) -> int:
     if chosen is None:
         print(f"No backup '{text}' (a file, a name in {folder}, or a number from 'backup --list').", file=sys.stderr)
         return 2
-    try:
-        lock = InstanceLock(data_dir).acquire()
-    except AlreadyOpenError as exc:
-        print(f"{exc} Restoring is done with the app closed (or from its Settings).", file=sys.stderr)
+    lock = lock_or_say(data_dir, "Restoring is done with the app closed (or from its Settings).")
+    if lock is None:
         return 1
     try:
         result = restore(data_dir / DB_FILENAME, chosen, folder, key)
