@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QCheckBox, QDateTimeEdit, QRadioButton
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QCheckBox, QDateTimeEdit, QDialog, QRadioButton
 
 from gutpain_desktop.storage import Store, open_store
 from gutpain_desktop.ui.main_window import MainWindow
@@ -62,3 +62,33 @@ def now():  # type: ignore[no-untyped-def]
 
     moment = datetime.now().astimezone().replace(second=0, microsecond=0)
     return max(moment - timedelta(minutes=5), moment.replace(hour=0, minute=0))
+
+
+def dialog_openers(window: MainWindow) -> list[tuple[str, Callable[[], QDialog]]]:
+    """(name, opener) of every dialog a person can reach, for tests that walk them all (names, translation)."""
+    from gutpain_desktop.ui.dialogs.challenge_wizard import open_challenge_wizard
+    from gutpain_desktop.ui.dialogs.unlock_dialog import UnlockDialog
+    from gutpain_desktop.ui.dialogs.welcome import WelcomeDialog
+
+    openers: list[tuple[str, Callable[[], QDialog]]] = [
+        (f"{kind.value} dialog", lambda k=kind: window.today.open_entry_dialog(k))  # type: ignore[misc]
+        for kind in window.today.quick_buttons
+    ]
+    openers += [
+        (opener.__name__, opener)
+        for opener in (
+            window.open_settings,
+            window.open_profile,
+            window.open_export,
+            window.open_report,
+            window.open_import,
+            window.open_tracking,
+            window.diet.start_diet,
+        )
+    ]
+    openers += [
+        ("challenge wizard", lambda: open_challenge_wizard(window.services, window)),
+        ("unlock dialog", lambda: UnlockDialog(window.store.path, keyring_available=False, parent=window)),
+        ("welcome", lambda: WelcomeDialog(window.services, window)),
+    ]
+    return openers

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .conftest import flush
+from .conftest import dialog_openers, flush
 
 INPUTS = (
     QAbstractButton,
@@ -91,19 +91,10 @@ def every_root(qtbot, window) -> list[tuple[str, QWidget]]:  # type: ignore[no-u
         window.show_view(name)
         flush()
         roots.append((name, window.stack.currentWidget()))
-    for kind in window.today.quick_buttons:
-        dialog = window.today.open_entry_dialog(kind)
-        roots.append((f"{kind.value} dialog", dialog))
-    for opener in (
-        window.open_settings,
-        window.open_profile,
-        window.open_export,
-        window.open_report,
-        window.open_import,
-    ):
-        roots.append((opener.__name__, opener()))
-    diet = window.diet
-    roots.append(("start diet", diet.start_diet()))
+    for name, opener in dialog_openers(window):
+        dialog = opener()
+        dialog.show()
+        roots.append((name, dialog))
     return roots
 
 

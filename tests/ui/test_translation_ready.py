@@ -20,12 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from gutpain_desktop.storage import Store
-from gutpain_desktop.ui.dialogs.challenge_wizard import open_challenge_wizard
-from gutpain_desktop.ui.dialogs.unlock_dialog import UnlockDialog
-from gutpain_desktop.ui.dialogs.welcome import WelcomeDialog
 from gutpain_desktop.ui.main_window import MainWindow
 
-from .conftest import flush
+from .conftest import dialog_openers, flush
 
 OPEN, CLOSE = "⟦", "⟧"
 #: Texts with nothing to translate: numbers, dates, times, symbols, and what is not words.
@@ -107,27 +104,7 @@ def test_dialogs_are_translated(qtbot, pseudo, ui_store: Store) -> None:  # type
     qtbot.addWidget(window)
     window.show()
     problems: dict[str, list[str]] = {}
-    dialogs = [
-        (f"{kind.value} dialog", lambda k=kind: window.today.open_entry_dialog(k))
-        for kind in window.today.quick_buttons
-    ]
-    dialogs += [
-        (opener.__name__, opener)
-        for opener in (
-            window.open_settings,
-            window.open_profile,
-            window.open_export,
-            window.open_report,
-            window.open_import,
-            window.open_tracking,
-            window.diet.start_diet,
-        )
-    ]
-    dialogs += [
-        ("challenge wizard", lambda: open_challenge_wizard(window.services, window)),
-        ("unlock dialog", lambda: UnlockDialog(ui_store.path, keyring_available=False, parent=window)),
-        ("welcome", lambda: WelcomeDialog(window.services, window)),
-    ]
+    dialogs = dialog_openers(window)
     for name, opener in dialogs:
         dialog = opener()
         dialog.show()
