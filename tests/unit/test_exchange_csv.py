@@ -57,7 +57,11 @@ def _journal(store: Store, at: datetime) -> None:
 
 @pytest.fixture
 def at() -> datetime:
-    return datetime.now().astimezone().replace(second=0, microsecond=0) - timedelta(hours=2)
+    """A moment in the past whose whole sample day (the hour before it) falls on one calendar day."""
+    moment = datetime.now().astimezone().replace(second=0, microsecond=0) - timedelta(hours=2)
+    if (moment - timedelta(minutes=61)).date() != moment.date():  # just after midnight: use yesterday evening
+        moment = (moment - timedelta(days=1)).replace(hour=20, minute=0)
+    return moment
 
 
 def test_round_trip_gives_identical_files_and_a_second_import_adds_nothing(tmp_path: Path, at: datetime) -> None:
