@@ -32,8 +32,11 @@ class Services:
     catalog: CatalogRepository
     events: DataEvents
     undo: QUndoStack
+    #: The language the educational panels are read in (a folder name such as "de"; "" for English), chosen from
+    #: the locale the Qt translation follows (``translate.panel_language``).
+    language: str = ""
 
     @cached_property
     def library(self) -> PanelLibrary:
-        """The educational panels, read on first use (not at start-up)."""
-        return load_library()
+        """The educational panels, read on first use (not at start-up), each in ``language`` where translated."""
+        return load_library(language=self.language)
