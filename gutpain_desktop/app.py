@@ -87,6 +87,13 @@ def run_app(args: argparse.Namespace) -> int:
         plain = not is_encrypted_file(db_path)
         early = _EarlyCheck(lambda: quick_check(db_path)) if plain else None
 
+        # The storage stack (SQLAlchemy, our models) before Qt: PySide6 installs an import hook that reads the source
+        # of every module imported after it (~35 ms for SQLAlchemy's 250 modules here). The quick_check thread above
+        # still overlaps these imports.
+        from .storage import DatabaseTooNewError, MigrationError, open_store
+        from .storage.backups import RestoreError
+        from .storage.safety import AutoBackup, check_at_start, recover_from
+
         from PySide6.QtCore import QLocale, QTimer
         from PySide6.QtGui import QIcon
         from PySide6.QtWidgets import QApplication
@@ -104,10 +111,6 @@ def run_app(args: argparse.Namespace) -> int:
 
         locale = QLocale()  # the system's: the texts (gutpain_<lang>.qm) and the educational panels follow it
         install_translations(app, resource("translations"), locale)
-
-        from .storage import DatabaseTooNewError, MigrationError, open_store
-        from .storage.backups import RestoreError
-        from .storage.safety import AutoBackup, check_at_start, recover_from
 
         key: str | None = None
         # Not an SQLite header: encrypted, or a damaged plain journal. The settings say which to expect; if they do
