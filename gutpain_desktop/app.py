@@ -94,6 +94,7 @@ def run_app(args: argparse.Namespace) -> int:
         from .storage.backups import RestoreError
         from .storage.safety import AutoBackup, check_at_start, recover_from
 
+        # isort: split
         from PySide6.QtCore import QLocale, QTimer
         from PySide6.QtGui import QIcon
         from PySide6.QtWidgets import QApplication

@@ -61,7 +61,11 @@ def translated_wording() -> Wording:
 def learn_link(services: Services, panel_id: str, text: str = "Learn more") -> QLabel:
     """A small link that opens the panel beside the current view."""
     label = QLabel(f'<a href="panel:{panel_id}">{translated(text)}</a>')
-    label.setAccessibleName(f"{translated(text)}: {panel_id.replace('-', ' ')}")
+    # What a screen reader says: the link's own words in the person's language (not the panel's id).
+    name = translated(text)
+    if text != "Learn more":
+        name = QCoreApplication.translate("LearnLink", "Learn more: {0}").format(name)
+    label.setAccessibleName(name)
     label.setToolTip(QCoreApplication.translate("LearnLink", "Opens a short explanation beside this view"))
     label.linkActivated.connect(lambda href: services.events.learn_requested.emit(href.removeprefix("panel:")))
     return label
