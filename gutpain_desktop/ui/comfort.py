@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QDate, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QDate, QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +30,7 @@ from .. import APP_NAME
 from ..domain.reminders import Clock, ReminderSchedule, local_now, missed_day
 from ..paths import resource
 from ..storage.app_settings import AppSettings, load_app_settings, save_app_settings
+from .formats import DisplayFormats
 from .widgets.common import ErrorLabel, NoticeBanner
 
 if TYPE_CHECKING:
@@ -38,23 +39,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 #: How often the reminders are looked at (they are due to the minute).
 REMINDER_POLL_MS = 20_000
-WEEK_DAYS = {"monday": Qt.DayOfWeek.Monday, "sunday": Qt.DayOfWeek.Sunday, "saturday": Qt.DayOfWeek.Saturday}
-
-
-def time_display_format(choice: str, locale: QLocale | None = None) -> str:
-    """The format for times of day: the system's (``locale``), 24-hour or 12-hour."""
-    if choice == "24h":
-        return "HH:mm"
-    if choice == "12h":
-        return "h:mm AP"
-    text = (locale or QLocale()).timeFormat(QLocale.FormatType.ShortFormat)
-    return "h:mm AP" if "a" in text.lower() and "ap" in text.lower().replace(" ", "") else "HH:mm"
-
-
-def first_day_of_week(choice: str, locale: QLocale | None = None) -> Qt.DayOfWeek:
-    return WEEK_DAYS.get(choice) or (locale or QLocale()).firstDayOfWeek()
-
-
 def dark_palette() -> QPalette:
     """A dark palette whose text pairs all pass WCAG AA (4.5:1) — checked in tests/ui/test_comfort.py."""
     palette = QPalette()
@@ -173,6 +157,7 @@ class ComfortController(QObject):
             self.theme.apply(settings.theme)
             refresh_links()
         self.schedule.replace(settings.reminders)
+        self._share_formats(settings)
         self._formatted.clear()
         self.format_inputs(self.window)
         self._sync_tray()
@@ -184,6 +169,14 @@ class ComfortController(QObject):
             self._set_autostart(settings.start_at_login)
         if save:
             save_app_settings(self.data_dir, settings)
+
+    def _share_formats(self, settings: AppSettings) -> None:
+        """Give every view the chosen time format and week start; they redraw on ``formats_changed``."""
+        formats = DisplayFormats(settings.time_format, settings.week_start)
+        services = self.window.services
+        if formats != services.formats:
+            services.formats = formats
+            services.events.formats_changed.emit()
 
     def _set_autostart(self, wanted: bool) -> None:
         from .. import autostart  # only when the setting changes: not at start-up
@@ -204,8 +197,9 @@ class ComfortController(QObject):
 
     def format_inputs(self, root: QWidget) -> None:
         """Times of day in the chosen format, calendars starting on the chosen day (for every window as it opens)."""
-        time_format = time_display_format(self.settings.time_format)
-        first_day = first_day_of_week(self.settings.week_start)
+        formats = self.window.services.formats
+        time_format = formats.time_pattern()
+        first_day = formats.first_day()
         for edit in root.findChildren(QTimeEdit):
             if edit.displayFormat() != time_format:
                 edit.setDisplayFormat(time_format)

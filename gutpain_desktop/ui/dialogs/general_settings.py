@@ -27,7 +27,8 @@ from ...domain.reminders import Reminder
 from ...logs import current_log_file, log_dir
 from ...paths import default_data_dir
 from ...storage.app_settings import THEMES, TIME_FORMATS, WEEK_STARTS
-from ..comfort import ComfortController, first_day_of_week, time_display_format
+from ..comfort import ComfortController
+from ..formats import first_day_of_week, time_display_format
 from ..safety import BackupController
 
 #: The two reminders the page offers, with the words each shows.

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ...domain.entries import KIND_LABELS, JournalRow
+from ..formats import DisplayFormats
 
 PAGE_SIZE = 500
 COLUMNS = ("Date", "Time", "Kind", "Details")
@@ -20,8 +21,10 @@ Fetch = Callable[[int, JournalRow | None], list[JournalRow]]
 class JournalModel(QAbstractTableModel):
     """Holds only the rows fetched so far (newest first); more arrive through fetchMore when scrolled to."""
 
-    def __init__(self, parent: Any = None):
+    def __init__(self, parent: Any = None, formats: Callable[[], DisplayFormats] = DisplayFormats):
         super().__init__(parent)
+        #: The time format and week start chosen now (read at every paint, so a change shows at once).
+        self.formats = formats
         self._rows: list[JournalRow] = []
         self._fetch: Fetch | None = None
         self._exhausted = True
@@ -62,13 +65,18 @@ class JournalModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             column = index.column()
             if column == 0:
-                return row.occurred_at.strftime("%a %d %b %Y")
+                return self.formats().date(row.occurred_at.date())
             if column == 1:
-                return row.occurred_at.strftime("%H:%M")
+                return self.formats().time(row.occurred_at)
             if column == 2:
                 return KIND_LABELS[row.kind]
             return row.summary
         return None
+
+    def formats_changed(self) -> None:
+        """The time format changed: every date and time cell reads anew."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 1))
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
