@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 #: How often the reminders are looked at (they are due to the minute).
 REMINDER_POLL_MS = 20_000
+
+
 def dark_palette() -> QPalette:
     """A dark palette whose text pairs all pass WCAG AA (4.5:1) — checked in tests/ui/test_comfort.py."""
     palette = QPalette()
