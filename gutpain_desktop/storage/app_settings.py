@@ -1,5 +1,6 @@
 """How the app looks and behaves on this computer: theme, time format, week start, reminders, the tray (and
-keeping the app running there when the window is closed), start at login, and the window's size, position and last view. Kept in ``app-settings.json`` beside the journal.
+keeping the app running there when the window is closed), start at login, and the window's size, position and last
+view. Kept in ``app-settings.json`` beside the journal.
 
 Nothing here is health data and nothing here is needed to keep the journal safe (that is ``settings.json``). A file
 that cannot be read, or a value that makes no sense, falls back to the default for that value; reading never raises.

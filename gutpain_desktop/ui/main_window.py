@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.remove_demo_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # Cmd+Q on macOS; Windows has no standard Quit key
         quit_action.triggered.connect(self.quit_app)
         file_menu.addAction(quit_action)
 
