@@ -33,6 +33,11 @@ def first_day_of_week(choice: str, locale: QLocale | None = None) -> Qt.DayOfWee
     return WEEK_DAYS.get(choice) or (locale or QLocale()).firstDayOfWeek()
 
 
+#: The types, by other names: the class's methods ``date`` and ``time`` hide them inside it.
+Day = date
+Time = time
+
+
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -50,7 +55,7 @@ class DisplayFormats:
     def time_pattern(self) -> str:
         return time_display_format(self.time_format)
 
-    def time(self, moment: datetime | time) -> str:
+    def time(self, moment: datetime | Time) -> str:
         """'18:30' or '6:30 PM'."""
         return QLocale().toString(QTime(moment.hour, moment.minute), self.time_pattern())
 
@@ -70,31 +75,31 @@ class DisplayFormats:
         return QLocale().dateFormat(QLocale.FormatType.LongFormat)
 
     @staticmethod
-    def date(day: date) -> str:
+    def date(day: Day) -> str:
         """A compact date with its weekday, in the locale's order: 'Wed, Dec 2, 2026' or 'Wed, 2 Dec 2026'."""
         return QLocale().toString(_qdate(day), DisplayFormats.date_pattern())
 
     @staticmethod
-    def short_date(day: date) -> str:
+    def short_date(day: Day) -> str:
         """The same without the weekday: 'Dec 2, 2026' or '2 Dec 2026'."""
         long = QLocale().dateFormat(QLocale.FormatType.LongFormat)
         pattern = _WEEKDAY_NAME.sub("", long.replace("MMMM", "MMM")).strip(" ,.")
         return QLocale().toString(_qdate(day), pattern)
 
     @staticmethod
-    def day_month(day: date) -> str:
+    def day_month(day: Day) -> str:
         """Day and month only: 'Dec 2' or '2 Dec'."""
         text = DisplayFormats.short_date(day)
         year = str(day.year)
         return text.replace(year, "").strip(" ,./-") if year in text else text
 
     @staticmethod
-    def long_date(day: date) -> str:
+    def long_date(day: Day) -> str:
         """'Wednesday, December 2, 2026' (the locale's long form)."""
         return QLocale().toString(_qdate(day), QLocale.FormatType.LongFormat)
 
     @staticmethod
-    def weekday(day: date) -> str:
+    def weekday(day: Day) -> str:
         """'Wed'."""
         return QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
 
@@ -108,5 +113,5 @@ class DisplayFormats:
         """For everything below the UI: 0 = Monday .. 6 = Sunday, as ``date.weekday()`` counts."""
         return self.first_day().value - 1
 
-    def week_start_of(self, day: date) -> date:
+    def week_start_of(self, day: Day) -> Day:
         return week_start_of(day, self.week_start_day())

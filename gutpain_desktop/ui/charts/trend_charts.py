@@ -76,7 +76,8 @@ def week_ticks(first: date, last: date, week_start: int) -> list[date]:
 def _date_ticks(axes: Any, first: float, last: float, week_start: int = 0) -> None:
     """Date ticks worked out once per range and then fixed: the automatic locator re-ran on every draw. Ranges of
     a few weeks to a few months are ticked at the start of each week (the first day the person chose)."""
-    start, end = mdates.num2date(first).date(), mdates.num2date(last).date()
+    start: date = mdates.num2date(first).date()  # type: ignore[no-untyped-call]
+    end: date = mdates.num2date(last).date()  # type: ignore[no-untyped-call]
     if WEEK_TICKS_DAYS[0] <= (end - start).days <= WEEK_TICKS_DAYS[1]:
         days = [d for d in week_ticks(start, end, week_start) if d < end]
         axes.set_xticks(_num(np.array(days, dtype="datetime64[D]")), [DisplayFormats.day_month(d) for d in days])
