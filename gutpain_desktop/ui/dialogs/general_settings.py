@@ -118,7 +118,7 @@ class GeneralPage(QWidget):
         )
         self.start_minimised = QCheckBox(self.tr("Start &minimised to the tray"))
         self.start_at_login = QCheckBox(self.tr("Start when I &log in"))
-        for box in (self.tray_icon, self.close_to_tray, self.start_minimised, self.start_at_login):
+        for box in (self.tray_icon, self.close_to_tray, self.start_minimised):
             remind_layout.addWidget(box)
         #: Why the tray options are greyed out (no tray on this desktop), or None.
         self.no_tray: QLabel | None = None
@@ -131,7 +131,8 @@ class GeneralPage(QWidget):
             )
             self.no_tray.setWordWrap(True)
             self.close_to_tray.setToolTip(self.tr("Not available: this desktop has no system tray."))
-            remind_layout.addWidget(self.no_tray)
+            remind_layout.addWidget(self.no_tray)  # right below the options it explains
+        remind_layout.addWidget(self.start_at_login)
         layout.addWidget(remind)
 
         where = QGroupBox(self.tr("Where things are kept"))
