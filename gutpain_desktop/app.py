@@ -87,7 +87,7 @@ def run_app(args: argparse.Namespace) -> int:
         plain = not is_encrypted_file(db_path)
         early = _EarlyCheck(lambda: quick_check(db_path)) if plain else None
 
-        from PySide6.QtCore import QTimer
+        from PySide6.QtCore import QLocale, QTimer
         from PySide6.QtGui import QIcon
         from PySide6.QtWidgets import QApplication
 
@@ -100,9 +100,10 @@ def run_app(args: argparse.Namespace) -> int:
         from .ui.fonts import register_fonts
 
         register_fonts(app)
-        from .ui.translate import install_translations
+        from .ui.translate import install_translations, panel_language
 
-        install_translations(app, resource("translations"))  # gutpain_<lang>.qm, when a translation exists
+        locale = QLocale()  # the system's: the texts (gutpain_<lang>.qm) and the educational panels follow it
+        install_translations(app, resource("translations"), locale)
 
         from .storage import DatabaseTooNewError, MigrationError, open_store
         from .storage.backups import RestoreError
@@ -134,7 +135,7 @@ def run_app(args: argparse.Namespace) -> int:
         from .ui.main_window import MainWindow
 
         auto = AutoBackup(store.path, folder, paused=found.damaged, key=key)
-        window = MainWindow(store, data_dir=data_dir, auto_backup=auto)
+        window = MainWindow(store, data_dir=data_dir, auto_backup=auto, language=panel_language(locale))
         from .ui.errors import ErrorReporter
 
         reporter = ErrorReporter(lambda: window).install()  # unexpected errors: logged, a calm note, carry on

@@ -36,6 +36,7 @@ from .safety import BackupController
 from .services import DataEvents, Services
 from .tasks import TaskRunner
 from .translate import label as translated
+from .translate import panel_language
 from .views.journal import JournalView
 from .views.learn import LearnView
 from .views.today import NEW_CHECKIN_SHORTCUT, QUICK_ADD, TodayView
@@ -63,11 +64,14 @@ class MainWindow(QMainWindow):
         *,
         data_dir: Path | None = None,
         auto_backup: AutoBackup | None = None,
+        language: str | None = None,
         tray_available: Callable[[], bool] | None = None,
         quit_app: Callable[[], None] | None = None,
     ):
-        """``tray_available`` and ``quit_app`` stand in for the system's tray check and for ending the app (tests:
-        the offscreen platform has no tray, and a test must not end its own event loop)."""
+        """``language``: the educational panels' language folder ("" for English); by default the one that goes
+        with the system locale, as the Qt translation does. ``tray_available`` and ``quit_app`` stand in for the
+        system's tray check and for ending the app (tests: the offscreen platform has no tray, and a test must not
+        end its own event loop)."""
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(APP_NAME)
@@ -76,7 +80,8 @@ class MainWindow(QMainWindow):
         self.resize(1180, 800)
         self.undo_stack = QUndoStack(self)
         self.events = DataEvents(self)
-        self.services = Services(store.entries, store.catalog, self.events, self.undo_stack)
+        language = panel_language() if language is None else language
+        self.services = Services(store.entries, store.catalog, self.events, self.undo_stack, language)
 
         central = QWidget()
         outer = QVBoxLayout(central)

@@ -35,10 +35,13 @@ class Services:
     catalog: CatalogRepository
     events: DataEvents
     undo: QUndoStack
+    #: The language the educational panels are read in (a folder name such as "de"; "" for English), chosen from
+    #: the locale the Qt translation follows (``translate.panel_language``).
+    language: str = ""
     #: How times, dates and weeks are shown now; replaced (and ``events.formats_changed`` emitted) when it changes.
     formats: DisplayFormats = field(default_factory=DisplayFormats)
 
     @cached_property
     def library(self) -> PanelLibrary:
-        """The educational panels, read on first use (not at start-up)."""
-        return load_library()
+        """The educational panels, read on first use (not at start-up), each in ``language`` where translated."""
+        return load_library(language=self.language)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from ..education import choose_language
 from ..i18n import LABELS
 
 
@@ -28,3 +29,9 @@ def install_translations(app: QCoreApplication, folder: Path, locale: QLocale | 
             app.installTranslator(translator)
             installed.append(translator)
     return installed
+
+
+def panel_language(locale: QLocale | None = None) -> str:
+    """The language the educational panels are read in, as a plain folder name for the layers below ("de", or ""
+    for English): the first of the locale's languages that has translated panels, as Qt picks the .qm file."""
+    return choose_language((locale or QLocale()).uiLanguages())

@@ -57,6 +57,7 @@ from ..forms.ratings import SleepForm
 from ..services import Services
 from ..translate import label as translated
 from ..widgets.common import BodySitePicker, ErrorLabel, ScoreSpin
+from ..widgets.demo_notice import demo_mark, mark_demo_item
 from ..widgets.learn import learn_link
 
 #: The longest a challenge runs: three dose days and a break of up to 14 days.
@@ -434,9 +435,14 @@ class TodayView(QWidget):
         self.day_title.setText(self.tr("Logged {0}: {1} entries").format(label, len(rows)))
         self.day_list.clear()
         for row in reversed(rows):  # oldest first within the day
-            item = QListWidgetItem(f"{formats.time(row.occurred_at)}  {KIND_LABELS[row.kind]}: {row.summary}")
+            tag = f"{demo_mark()} · " if row.demo else ""
+            item = QListWidgetItem(
+                f"{formats.time(row.occurred_at)}  {tag}{translated(KIND_LABELS[row.kind])}: {row.summary}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, (str(row.id), row.kind.value))
             item.setToolTip(row.summary)
+            if row.demo:
+                mark_demo_item(item)
             self.day_list.addItem(item)
         self._show_diet(day)
         self._show_weekly(day)
