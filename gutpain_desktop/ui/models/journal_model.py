@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 
 from ...domain.entries import KIND_LABELS, JournalRow
 from ...i18n import QT_TRANSLATE_NOOP
+from ..formats import DisplayFormats
 from ..translate import label as translated
 from ..widgets.demo_notice import demo_explanation, demo_mark
 
@@ -30,8 +31,10 @@ Fetch = Callable[[int, JournalRow | None], list[JournalRow]]
 class JournalModel(QAbstractTableModel):
     """Holds only the rows fetched so far (newest first); more arrive through fetchMore when scrolled to."""
 
-    def __init__(self, parent: Any = None):
+    def __init__(self, parent: Any = None, formats: Callable[[], DisplayFormats] = DisplayFormats):
         super().__init__(parent)
+        #: The time format and week start chosen now (read at every paint, so a change shows at once).
+        self.formats = formats
         self._rows: list[JournalRow] = []
         self._fetch: Fetch | None = None
         self._exhausted = True
@@ -89,12 +92,17 @@ class JournalModel(QAbstractTableModel):
 
     def _text(self, row: JournalRow, column: int) -> str:
         if column == 0:
-            return row.occurred_at.strftime("%a %d %b %Y")
+            return self.formats().date(row.occurred_at.date())
         if column == 1:
-            return row.occurred_at.strftime("%H:%M")
+            return self.formats().time(row.occurred_at)
         if column == 2:
             return translated(KIND_LABELS[row.kind])
         return f"{self._demo_mark} · {row.summary}" if row.demo else row.summary
+
+    def formats_changed(self) -> None:
+        """The time format changed: every date and time cell reads anew."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 1))
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:

@@ -203,12 +203,13 @@ class DietView(QWidget):
         self.resume_button.setVisible(paused)
         self.stop_button.setVisible(state is not None)
         self.phase_list.clear()
+        formats = self.services.formats
         for phase in sorted(self.phases, key=lambda p: (p.start, p.occurred_at), reverse=True):
             name = phase.protocol_name or PROTOCOL_LABELS[phase.protocol]
             names = self.services.catalog.names()
             left_out = ", ".join(eliminated_label(k, names) for k in phase.eliminated)
             left_out = f" — leaving out {left_out}" if left_out else ""
-            self.phase_list.addItem(f"{phase.start:%d %b %Y}  {name}: {phase.phase.value}{left_out}")
+            self.phase_list.addItem(f"{formats.short_date(phase.start)}  {name}: {phase.phase.value}{left_out}")
         step = active_challenge(self.challenges, today)
         if step is not None:
             self.step.setText(step.text)
@@ -221,7 +222,7 @@ class DietView(QWidget):
             ["Day 1", "Food", "Watching", "Doses", "Break", "Outcome", "Decided by"],
             [
                 (
-                    f"{c.local_date:%Y-%m-%d}",
+                    formats.short_date(c.local_date),
                     c.food,
                     ", ".join(self.services.catalog.names().get(k, humanise(k)) for k in c.target_symptoms),
                     ", ".join(f"{d.size.value}{f' ({d.amount})' if d.amount else ''}" for d in c.doses),

@@ -187,8 +187,8 @@ class InsightsView(QWidget):
                 "(so about {4}% of those marked may still be chance).{5} These are associations in your diary, not "
                 "proof that a food causes anything; a structured reintroduction can test one."
             ).format(
-                report.start.strftime("%d %b %Y"),
-                report.end.strftime("%d %b %Y"),
+                self.services.formats.short_date(report.start),
+                self.services.formats.short_date(report.end),
                 len(ok),
                 f"{len(notable)} stands out" if len(notable) == 1 else f"{len(notable)} stand out",
                 fdr,

@@ -77,13 +77,14 @@ class VerdictPanel(QGroupBox):
             self.hide()
             return
         verdict = challenge_verdict(self.services, challenge)
+        formats = self.services.formats
         names = self.services.catalog.names()
         doses = {d.day: d.size.value for d in challenge.doses}
         header = ["Symptom", "Before (mean)", "Counts as a rise from"]
         for number in range(1, CHALLENGE_DOSE_DAYS + challenge.washout_days + 1):
             day = challenge.local_date + timedelta(days=number - 1)
             what = f"dose {doses[number]}" if number in doses else "break"
-            header.append(f"Day {number}, {what}\n{day:%a %d %b}")
+            header.append(f"Day {number}, {what}\n{formats.weekday(day)} {formats.day_month(day)}")
         rows = [
             [
                 names.get(course.symptom, humanise(course.symptom)),
@@ -102,7 +103,7 @@ class VerdictPanel(QGroupBox):
         self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + rows_height + bar + 4)
         self.suggested = verdict.outcome
         self.heading.setText(
-            self.tr("{0} challenge from {1}").format(challenge.food, challenge.local_date.strftime("%d %b %Y"))
+            self.tr("{0} challenge from {1}").format(challenge.food, formats.short_date(challenge.local_date))
         )
         self.text.setText(verdict.sentence)
         decided = verdict.outcome is not ChallengeOutcome.PENDING
