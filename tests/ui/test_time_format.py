@@ -160,14 +160,18 @@ def _calendar_xy(view, day: date) -> tuple[float, float]:  # type: ignore[no-unt
 def test_the_weekly_check_in_is_due_once_per_chosen_week(qtbot, window, ui_store):
     today = date.today()
     sunday = today - timedelta(days=(today.weekday() + 1) % 7 + 14)  # a Sunday two or three weeks ago
-    monday = sunday + timedelta(days=1)
+    saturday = sunday + timedelta(days=6)
     ui_store.entries.add(
         WeeklyCheckinEntry(occurred_at=datetime.combine(sunday, time(19, 0)).astimezone(), fatigue=1, unrefreshed=1)
     )
     dialog, page = _general(qtbot, window)
     _choose(page.week_start, "monday")
-    window.today.set_day(monday)
+    window.today.set_day(saturday)
     assert window.today.weekly_due.isVisibleTo(window)  # Sunday's check-in belonged to the week before
     _choose(page.week_start, "sunday")
     assert not window.today.weekly_due.isVisibleTo(window)  # the same Sunday began this week
+    _choose(page.week_start, "monday")
+    window.today.set_day(sunday + timedelta(days=1))
+    # A new week (from Monday), but the check-in of the day before still covers most of the past week: not yet.
+    assert not window.today.weekly_due.isVisibleTo(window)
     dialog.reject()

@@ -76,6 +76,8 @@ QUICK_ADD: tuple[tuple[EntryKind, str, str, Tracker], ...] = (
     (EntryKind.WEEKLY_CHECKIN, QT_TRANSLATE_NOOP("Labels", "&Weekly check-in…"), "Ctrl+Shift+W", Tracker.WEEKLY),
 )
 NEW_CHECKIN_SHORTCUT = "Ctrl+N"
+#: The fewest days between two weekly check-ins the app asks for (their questions cover the past week).
+WEEKLY_MIN_GAP = 5
 
 
 def plain(text: str) -> str:
@@ -449,14 +451,16 @@ class TodayView(QWidget):
 
     def _show_weekly(self, day: date) -> None:
         """A quiet line when the weekly check-in (if the person wants it) is due: none yet in the week of ``day``
-        (weeks start on the day chosen in Settings ▸ General)."""
+        (weeks start on the day chosen in Settings ▸ General), and none in the last few days either, since its
+        questions are about the past week (a check-in on Saturday is not due again on Sunday)."""
         if not self.checkin.preferences.shows(Tracker.WEEKLY):
             self.weekly_due.hide()
             return
         last = self.services.entries.latest(EntryKind.WEEKLY_CHECKIN, on_or_before=day)
         chose_it = self.checkin.preferences.welcomed  # asked for it at the welcome, or kept it since
         this_week = self.services.formats.week_start_of(day)
-        if (last is None and not chose_it) or (last is not None and last.local_date >= this_week):
+        recent = last is not None and (last.local_date >= this_week or (day - last.local_date).days < WEEKLY_MIN_GAP)
+        if (last is None and not chose_it) or recent:
             self.weekly_due.hide()
             return
         since = "" if last is None else self.tr(" (the last one was {0} days ago)").format((day - last.local_date).days)
