@@ -29,10 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.diet import active_challenge
+from ...domain.diet import active_challenge, phase_words, protocol_words
 from ...domain.entries import (
     KIND_LABELS,
-    PROTOCOL_LABELS,
     RECALL_LABELS,
     AnyEntry,
     ChallengeEntry,
@@ -56,6 +55,7 @@ from ..forms.base import PAIN_HINT, SCORE_HINT, buddy_label, form_layout, hint
 from ..forms.ratings import SleepForm
 from ..services import Services
 from ..translate import label as translated
+from ..translate import phrase
 from ..widgets.common import BodySitePicker, ErrorLabel, ScoreSpin
 from ..widgets.learn import learn_link
 
@@ -463,7 +463,7 @@ class TodayView(QWidget):
             kinds=[EntryKind.CHALLENGE], start=day - timedelta(days=CHALLENGE_WINDOW_MAX), end=day
         )
         step = active_challenge([c for c in challenges if isinstance(c, ChallengeEntry)], day)
-        challenge = f"\n{step.text}" if step is not None else ""
+        challenge = f"\n{phrase(step.phrase)}" if step is not None else ""
         if (
             not isinstance(phase, DietPhaseEntry)
             or phase.phase is DietPhase.STOPPED
@@ -471,9 +471,10 @@ class TodayView(QWidget):
         ):
             self.diet_label.setText(self.tr("Diet: no elimination diet in progress") + challenge)
             return
-        name = phase.protocol_name or PROTOCOL_LABELS[phase.protocol]
         self.diet_label.setText(
-            self.tr("Diet: {0} — {1} since {2}").format(name, phase.phase.value, phase.start.strftime("%d %b %Y"))
+            self.tr("Diet: {0} — {1} since {2}").format(
+                phrase(protocol_words(phase)), phrase(phase_words(phase.phase)), phase.start.strftime("%d %b %Y")
+            )
             + challenge
         )
 
