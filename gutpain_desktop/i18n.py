@@ -142,6 +142,11 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def upper_first(text: str) -> str:
+    """Capitalise the first letter only ("food 1 category" -> "Food 1 category")."""
+    return text[:1].upper() + text[1:]
+
+
 def listed(parts: Sequence[Arg]) -> Arg:
     """ "a, b, c" as a phrase whose commas translate ("" for no parts)."""
     if not parts:

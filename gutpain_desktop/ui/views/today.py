@@ -46,7 +46,7 @@ from ...domain.entries import (
 )
 from ...domain.preferences import Tracker, TrackingPreferences
 from ...domain.validation import ValidationError
-from ...i18n import QT_TRANSLATE_NOOP
+from ...i18n import QT_TRANSLATE_NOOP, Phrase
 from ...storage import StorageWriteError
 from ..commands import AddEntriesCommand, DeleteEntriesCommand
 from ..dialogs.entry_dialog import EntryDialog, open_entry_dialog
@@ -258,7 +258,10 @@ class CheckInForm(QGroupBox):
                 )
             )
         elif self.sites.sites():
-            raise ValidationError.single("pain", "give a pain rating so the body sites can be saved with it")
+            raise ValidationError.single(
+                Phrase.of(QT_TRANSLATE_NOOP("Fields", "pain")),
+                self.tr("give a pain rating so the body sites can be saved with it"),
+            )
         stress = self.stress.score()
         if stress is not None:
             found.append(StressEntry(occurred_at=moment, level=stress))
@@ -269,7 +272,10 @@ class CheckInForm(QGroupBox):
             if value is not None:
                 found.append(SymptomEntry(occurred_at=moment, symptom=key, severity=value))
         if not found:
-            raise ValidationError.single("check-in", "is empty: rate at least one thing, or tick 'Sleep last night'")
+            raise ValidationError.single(
+                Phrase.of(QT_TRANSLATE_NOOP("Fields", "check-in")),
+                self.tr("is empty: rate at least one thing, or tick 'Sleep last night'"),
+            )
         if note:
             found[0] = dataclasses.replace(found[0], note=note)
         return found
