@@ -494,7 +494,7 @@ class TodayView(QWidget):
             self.checkin.error.show_error(exc)
             return False
         except StorageWriteError as exc:  # the form keeps what was typed, so the person can try again
-            self.checkin.error.show_error(str(exc))
+            self.checkin.error.show_error(phrase(exc.phrase))
             return False
         self.checkin.error.clear_error()
         self.services.undo.push(AddEntriesCommand(self.services, saved, "check-in"))
