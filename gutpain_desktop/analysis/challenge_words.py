@@ -70,7 +70,6 @@ def verdict_phrase(v: Verdict, dose_days: int, names: Mapping[str, str]) -> Phra
         )
     deciding = joined([Label(CONFOUNDER_LABELS[c]) for c in v.deciding_confounders])
     noted_days = {c: [d for d, x in v.confounders if x is c] for c in v.deciding_confounders}
-    limits: dict[str, Arg] = {"points": RISE_POINTS, "share": RISE_SHARE}
 
     outcome = v.outcome
     if outcome is ChallengeOutcome.PENDING:
@@ -105,7 +104,8 @@ def verdict_phrase(v: Verdict, dose_days: int, names: Mapping[str, str]) -> Phra
             ),
             days=dose_days,
             tolerated=dose_name(v.tolerated_dose),
-            **limits,
+            points=RISE_POINTS,
+            share=RISE_SHARE,
         )
     elif outcome is ChallengeOutcome.TOLERATED:
         usual = joined(
@@ -127,7 +127,8 @@ def verdict_phrase(v: Verdict, dose_days: int, names: Mapping[str, str]) -> Phra
             ),
             usual=usual,
             tolerated=dose_name(v.tolerated_dose),
-            **limits,
+            points=RISE_POINTS,
+            share=RISE_SHARE,
         )
     elif Confounder.MISSED_LOGS in v.deciding_confounders and not rise:
         text = Phrase.of(

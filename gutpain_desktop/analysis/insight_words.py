@@ -142,7 +142,6 @@ def overlap_sentence(exposure: Exposure, overlap: Overlap) -> Phrase:
 
 def context_sentence(all_days: Comparison, context: Comparison, settings: InsightSettings) -> Phrase:
     """What is left of a comparison once high-stress and short-sleep days are left out."""
-    limits: dict[str, Arg] = {"stress": settings.high_stress, "sleep": settings.short_sleep_hours}
     if context.status is Status.NOT_ENOUGH_DATA:
         return Phrase.of(
             QT_TRANSLATE_NOOP(
@@ -151,7 +150,8 @@ def context_sentence(all_days: Comparison, context: Comparison, settings: Insigh
                 "not enough days left to compare ({needs} would be needed).",
             ),
             needs=_needs(context),
-            **limits,
+            stress=settings.high_stress,
+            sleep=settings.short_sleep_hours,
         )
     assert context.exposed_mean is not None and context.unexposed_mean is not None
     if context.notable:
@@ -177,7 +177,8 @@ def context_sentence(all_days: Comparison, context: Comparison, settings: Insigh
         exposed_days=context.exposed_days,
         unexposed_days=context.unexposed_days,
         verdict=Phrase.of(verdict),
-        **limits,
+        stress=settings.high_stress,
+        sleep=settings.short_sleep_hours,
     )
 
 
