@@ -87,7 +87,15 @@ def run_app(args: argparse.Namespace) -> int:
         plain = not is_encrypted_file(db_path)
         early = _EarlyCheck(lambda: quick_check(db_path)) if plain else None
 
-        from PySide6.QtCore import QTimer
+        # The storage stack (SQLAlchemy, our models) before Qt: PySide6 installs an import hook that reads the source
+        # of every module imported after it (~35 ms for SQLAlchemy's 250 modules here). The quick_check thread above
+        # still overlaps these imports.
+        from .storage import DatabaseTooNewError, MigrationError, open_store
+        from .storage.backups import RestoreError
+        from .storage.safety import AutoBackup, check_at_start, recover_from
+
+        # isort: split
+        from PySide6.QtCore import QLocale, QTimer
         from PySide6.QtGui import QIcon
         from PySide6.QtWidgets import QApplication
 
@@ -100,13 +108,10 @@ def run_app(args: argparse.Namespace) -> int:
         from .ui.fonts import register_fonts
 
         register_fonts(app)
-        from .ui.translate import install_translations
+        from .ui.translate import install_translations, panel_language
 
-        install_translations(app, resource("translations"))  # gutpain_<lang>.qm, when a translation exists
-
-        from .storage import DatabaseTooNewError, MigrationError, open_store
-        from .storage.backups import RestoreError
-        from .storage.safety import AutoBackup, check_at_start, recover_from
+        locale = QLocale()  # the system's: the texts (gutpain_<lang>.qm) and the educational panels follow it
+        install_translations(app, resource("translations"), locale)
 
         key: str | None = None
         # Not an SQLite header: encrypted, or a damaged plain journal. The settings say which to expect; if they do
@@ -134,7 +139,7 @@ def run_app(args: argparse.Namespace) -> int:
         from .ui.main_window import MainWindow
 
         auto = AutoBackup(store.path, folder, paused=found.damaged, key=key)
-        window = MainWindow(store, data_dir=data_dir, auto_backup=auto)
+        window = MainWindow(store, data_dir=data_dir, auto_backup=auto, language=panel_language(locale))
         from .ui.errors import ErrorReporter
 
         reporter = ErrorReporter(lambda: window).install()  # unexpected errors: logged, a calm note, carry on

@@ -21,7 +21,8 @@ from __future__ import annotations
 import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Union
+from datetime import date
+from typing import Literal, Union
 
 #: The context of labels defined below the UI (kinds, scales, body sites, built-in symptoms and categories).
 LABELS = "Labels"
@@ -63,8 +64,26 @@ class Label:
         return lower_first(self.text) if self.lower else self.text
 
 
-#: What fills a placeholder: a plain value (numbers keep the template's format spec), a label or another phrase.
-Arg = Union[str, int, float, "Phrase", Label]
+#: How a :class:`When` is written in English (strftime), by style.
+_ENGLISH_DATES = {"date": "%d %b %Y", "day_month": "%d %b", "weekday_day_month": "%a %d %b"}
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A date inside a sentence: "02 Dec 2026" ("date"), "02 Dec" ("day_month") or "Wed 02 Dec"
+    ("weekday_day_month") in English; the UI writes it the person's way (their locale's order and month names)."""
+
+    day: date
+    style: Literal["date", "day_month", "weekday_day_month"] = "date"
+
+    def __str__(self) -> str:
+        return self.day.strftime(_ENGLISH_DATES[self.style])
+
+
+#: What fills a placeholder: a plain value (numbers keep the template's format spec), a label, a date or a phrase.
+Arg = Union[str, int, float, "Phrase", Label, When]
+#: The words of a label or a date inside a sentence (``str`` gives the English).
+Part = Callable[[Label | When], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +119,10 @@ class Phrase:
         chosen = self.one if self.count == 1 and self.one is not None else self.template
         return chosen.replace("%n", str(self.count))
 
-    def render(self, template: Callable[[Phrase], str], label: Callable[[Label], str]) -> str:
-        """The text, with ``template`` giving each phrase's template and ``label`` each label's words (the UI passes
-        its translators; ``str()`` the English)."""
-        values = {name: _render(value, template, label) for name, value in self.args}
+    def render(self, template: Callable[[Phrase], str], part: Part) -> str:
+        """The text, with ``template`` giving each phrase's template and ``part`` the words of each label and date
+        (the UI passes its translators and date formats; ``str()`` the English)."""
+        values = {name: _render(value, template, part) for name, value in self.args}
         return template(self).format(**values)
 
     def __str__(self) -> str:
@@ -122,11 +141,11 @@ class Phrase:
         return found
 
 
-def _render(value: Arg, template: Callable[[Phrase], str], label: Callable[[Label], str]) -> Arg:
+def _render(value: Arg, template: Callable[[Phrase], str], part: Part) -> Arg:
     if isinstance(value, Phrase):
-        return value.render(template, label)
-    if isinstance(value, Label):
-        return label(value)
+        return value.render(template, part)
+    if isinstance(value, (Label, When)):
+        return part(value)
     return value
 
 

@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..domain.entries import REACTION_LABELS, ChallengeOutcome, Dose, Reaction, humanise
-from ..i18n import QT_TRANSLATE_NOOP, Arg, Label, Phrase, joined
+from ..i18n import QT_TRANSLATE_NOOP, Arg, Label, Phrase, When, joined
 
 if TYPE_CHECKING:
     from .challenges import Verdict
@@ -187,7 +187,7 @@ def permission_phrase(
             QT_TRANSLATE_NOOP("Challenges", " Your journal has {signs} after {food} on {day}."),
             signs=_reactions(signs),
             food=food_logged,
-            day=f"{day:%d %b %Y}",
+            day=When(day),
         )
     return Phrase.of(
         QT_TRANSLATE_NOOP(

@@ -25,7 +25,7 @@ Dates = Sequence[date] | NDArray[Any]
 Values = Sequence[float | None] | NDArray[Any]
 
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
-#: The grid of :func:`calendar_grid`: 7 weekdays (Monday first) by 53 ISO weeks.
+#: The grid of :func:`calendar_grid`: 7 days of the week (its first day first) by up to 53 weeks.
 WEEKDAYS = 7
 ISO_WEEKS = 53
 
@@ -198,13 +198,15 @@ def phase_bands(phases: Iterable[tuple[date, str, str, date | None]], start: Day
     return bands
 
 
-def calendar_grid(days: Dates, values: Values) -> tuple[list[int], NDArray[np.float64]]:
-    """Lay one value per day out as a year-per-row heat map of ISO weeks.
+def calendar_grid(days: Dates, values: Values, week_start: int = 0) -> tuple[list[int], NDArray[np.float64]]:
+    """Lay one value per day out as a year-per-row heat map of weeks that start on ``week_start``.
 
-    Returns ``(years, grid)``: ``grid[y, weekday, week]`` is the value of the day of ISO year ``years[y]``, ISO
-    week ``week + 1`` and weekday ``weekday`` (0 = Monday .. 6 = Sunday); shape ``(len(years), 7, 53)``. ``years``
-    runs without holes from the first to the last ISO year of ``days``. Cells without a day or with a NaN value are
-    NaN. Note ISO years: 2024-12-30 is in week 1 of 2025, and 2027-01-01 in week 53 of 2026.
+    ``week_start`` is a weekday as Python counts them (0 = Monday .. 6 = Sunday; ``calendar.MONDAY``...). With
+    Monday these are ISO weeks; with any other first day the same rule applies: a week belongs to the year of its
+    fourth day. Returns ``(years, grid)``: ``grid[y, position, week]`` is the value of the day of week-year
+    ``years[y]``, week ``week + 1`` and ``position`` days after the week's first day; shape ``(len(years), 7, 53)``.
+    ``years`` runs without holes from the first to the last week-year of ``days``. Cells without a day or with a
+    NaN value are NaN. Note ISO years: 2024-12-30 is in week 1 of 2025, and 2027-01-01 in week 53 of 2026.
     """
     numbers = _floats(values)
     if numbers.shape != (len(days),):
@@ -215,15 +217,15 @@ def calendar_grid(days: Dates, values: Values) -> tuple[list[int], NDArray[np.fl
     if stamps.size == 0:
         return [], np.full((0, WEEKDAYS, ISO_WEEKS), np.nan)
     ordinal = stamps.astype(np.int64)  # days since 1970-01-01, a Thursday
-    weekday = (ordinal + 3) % 7  # Monday = 0
-    thursday = ordinal - weekday + 3  # an ISO week belongs to the year of its Thursday
-    iso_year = thursday.astype("datetime64[D]").astype("datetime64[Y]")
-    jan_1 = iso_year.astype("datetime64[D]").astype(np.int64)
-    week = (thursday - jan_1) // 7  # 0 = ISO week 1
-    year_numbers = iso_year.astype(np.int64) + 1970
+    position = (ordinal + 3 - week_start) % 7  # days since the week's first day (Monday = 0 for ISO weeks)
+    middle = ordinal - position + 3  # a week belongs to the year of its fourth day (ISO: its Thursday)
+    week_year = middle.astype("datetime64[D]").astype("datetime64[Y]")
+    jan_1 = week_year.astype("datetime64[D]").astype(np.int64)
+    week = (middle - jan_1) // 7  # 0 = week 1
+    year_numbers = week_year.astype(np.int64) + 1970
     first_year, last_year = int(year_numbers.min()), int(year_numbers.max())
     grid = np.full((last_year - first_year + 1, WEEKDAYS, ISO_WEEKS), np.nan)
-    grid[year_numbers - first_year, weekday, week] = numbers
+    grid[year_numbers - first_year, position, week] = numbers
     return list(range(first_year, last_year + 1)), grid
 
 

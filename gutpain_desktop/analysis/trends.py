@@ -21,6 +21,7 @@ from .daily import (
     rolling_mean,
     to_days,
 )
+from .weeks import weekly_share
 
 #: Pain recall periods that describe the day as a whole ("now" ratings are moments, averaged in too).
 Floats = NDArray[np.float64]
@@ -45,13 +46,19 @@ class TrendsData:
     calendar_years: list[int]
     calendar: Floats
     site_counts: dict[str, int] = field(default_factory=dict)
+    #: The first day of the week (0 = Monday .. 6 = Sunday) the calendar and the weekly meals were laid out by.
+    week_start: int = 0
+    #: The meals by week: the first day of each week, and the share of its days in range each category was eaten.
+    week_starts: list[date] = field(default_factory=list)
+    exposure_weekly: Floats = field(default_factory=lambda: np.zeros((0, 0)))
 
     @property
     def pain_days(self) -> int:
         return int(np.count_nonzero(~np.isnan(self.pain_mean)))
 
 
-def trends_data(m: Measurements, start: date, end: date, categories: list[str]) -> TrendsData:
+def trends_data(m: Measurements, start: date, end: date, categories: list[str], week_start: int = 0) -> TrendsData:
+    """``week_start``: the person's first day of the week, 0 = Monday .. 6 = Sunday (as ``date.weekday()``)."""
     days = day_range(start, end)
     pain_mean = daily_mean(m.pain_dates, m.pain_intensity, start, end)
     overlays: dict[str, Floats] = {
@@ -69,7 +76,9 @@ def trends_data(m: Measurements, start: date, end: date, categories: list[str]) 
     offsets = (bowel_days - np.datetime64(start, "D")).astype(np.float64) + np.asarray(m.bowel_hours) / 24.0
     inside = (offsets >= 0) & (offsets < len(days))
     grid_days = days[~np.isnan(pain_mean)]
-    years, grid = calendar_grid(grid_days, pain_mean[~np.isnan(pain_mean)])
+    years, grid = calendar_grid(grid_days, pain_mean[~np.isnan(pain_mean)], week_start)
+    exposure = exposure_matrix(m.meal_dates, m.meal_categories, categories, start, end)
+    week_starts, exposure_weekly = weekly_share(exposure, start, week_start)
     return TrendsData(
         start=start,
         end=end,
@@ -81,10 +90,13 @@ def trends_data(m: Measurements, start: date, end: date, categories: list[str]) 
         bands=phase_bands(m.diet_phases, start, end),
         challenges=[c for c in m.challenges if c.start <= end and c.window_end >= start],
         categories=categories,
-        exposure=exposure_matrix(m.meal_dates, m.meal_categories, categories, start, end),
+        exposure=exposure,
         bowel_when=offsets[inside],
         bowel_bristol=np.asarray(m.bowel_bristol, dtype=np.float64)[inside],
         calendar_years=years,
         calendar=grid,
         site_counts=counts_by_key(k for d, k in zip(m.site_dates, m.site_keys, strict=True) if start <= d <= end),
+        week_start=week_start,
+        week_starts=week_starts,
+        exposure_weekly=exposure_weekly,
     )

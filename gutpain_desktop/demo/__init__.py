@@ -46,13 +46,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from ..domain.entries import AnyEntry, MealEntry
+from ..domain.entries import DEMO_SOURCE, AnyEntry, MealEntry
 from ..domain.preferences import DEMO_PRESENT_KEY
 from ..storage import Store
 from .diary import _Diary
 from .plan import _Ids
 
-DEMO_SOURCE = "demo"
+__all__ = ["DEMO_SOURCE", "generate_demo", "remove_demo"]
 #: Days written per ``add_many`` call (one transaction each).
 BATCH_DAYS = 90
 MAX_YEARS = 100

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from ..i18n import QT_TRANSLATE_NOOP, Arg, Label, Phrase
+from ..i18n import QT_TRANSLATE_NOOP, Arg, Label, Phrase, When
 from .entries import PROTOCOL_LABELS, ChallengeEntry, DietPhase, DietPhaseEntry, DietProtocol, Dose, humanise
 from .measurements import CHALLENGE_DOSE_DAYS
 
@@ -213,7 +213,7 @@ class DietState:
             protocol=protocol_words(self.entry),
             phase=phase_words(phase),
             day=self.days_in_phase,
-            since=f"{self.entry.start:%d %b %Y}",
+            since=When(self.entry.start),
         )
         if phase in PHASE_DAYS:
             low, high = PHASE_DAYS[phase]
@@ -227,13 +227,11 @@ class DietState:
             text = Phrase.of(
                 QT_TRANSLATE_NOOP("Diet", "{text}; planned to end {end}, so it may be time to move to {next}"),
                 text=text,
-                end=f"{end:%d %b %Y}",
+                end=When(end),
                 next=phase_words(self.next_phase),
             )
         elif end is not None:
-            text = Phrase.of(
-                QT_TRANSLATE_NOOP("Diet", "{text}; planned to end {end}"), text=text, end=f"{end:%d %b %Y}"
-            )
+            text = Phrase.of(QT_TRANSLATE_NOOP("Diet", "{text}; planned to end {end}"), text=text, end=When(end))
         return text
 
 
@@ -283,7 +281,7 @@ def challenge_step(challenge: ChallengeEntry, day: date) -> ChallengeStep:
         starts = Phrase.of(
             QT_TRANSLATE_NOOP("Diet", "{food} challenge starts {day}."),
             food=food,
-            day=f"{challenge.local_date:%a %d %b}",
+            day=When(challenge.local_date, "weekday_day_month"),
         )
         return ChallengeStep(challenge, day, "before", 0, starts)
     if offset < CHALLENGE_DOSE_DAYS:
@@ -316,7 +314,7 @@ def challenge_step(challenge: ChallengeEntry, day: date) -> ChallengeStep:
     done = Phrase.of(
         QT_TRANSLATE_NOOP("Diet", "{food} challenge finished {day}."),
         food=food,
-        day=f"{challenge_window_end(challenge):%d %b}",
+        day=When(challenge_window_end(challenge), "day_month"),
     )
     return ChallengeStep(challenge, day, "done", 0, done)
 

@@ -401,6 +401,10 @@ BUILTIN_SYMPTOMS: tuple[SymptomDef, ...] = (
 )
 
 
+#: The source stored with made-up example entries (``gutpain_desktop.demo``): they are marked and removed by it.
+DEMO_SOURCE = "demo"
+
+
 @dataclass(frozen=True, slots=True)
 class JournalRow:
     """One line of the journal: enough to list an entry without loading its details."""
@@ -409,3 +413,5 @@ class JournalRow:
     kind: EntryKind
     occurred_at: datetime
     summary: str
+    #: A made-up example entry (demo data), not the person's own.
+    demo: bool = False

@@ -7,11 +7,14 @@ from .panels import (
     PanelError,
     PanelLibrary,
     Source,
+    choose_language,
+    languages,
     load_library,
     parse_panel,
     problems_in,
+    translation_problems,
 )
-from .render import render_html
+from .render import Wording, render_html
 
 __all__ = [
     "DISCLAIMER",
@@ -20,8 +23,12 @@ __all__ = [
     "PanelError",
     "PanelLibrary",
     "Source",
+    "Wording",
+    "choose_language",
+    "languages",
     "load_library",
     "parse_panel",
     "problems_in",
     "render_html",
+    "translation_problems",
 ]

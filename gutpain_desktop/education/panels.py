@@ -1,24 +1,38 @@
-"""Panels are Markdown files with a small ``key: value`` header (see resources/education/README.md)."""
+"""Panels are Markdown files with a small ``key: value`` header (see resources/education/README.md).
+
+English panels sit in ``resources/education``; a translation puts files of the same names in a folder named after
+its language (``resources/education/de/04-food-reactions.md``). A panel not (yet) translated is read in English.
+The short words around every panel (evidence badges, the disclaimer) go through Qt's translation in the UI.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..paths import resource
 
+log = logging.getLogger(__name__)
+
 EVIDENCE_LABELS: dict[str, str] = {
-    "established": "Well established",
-    "emerging": "Emerging evidence",
-    "not-supported": "Not supported by evidence",
+    "established": QT_TRANSLATE_NOOP("Labels", "Well established"),
+    "emerging": QT_TRANSLATE_NOOP("Labels", "Emerging evidence"),
+    "not-supported": QT_TRANSLATE_NOOP("Labels", "Not supported by evidence"),
 }
-DISCLAIMER = (
-    "This panel is for learning, not a diagnosis or a treatment plan. Your pain is real and deserves care: talk to "
-    "your doctor, or a registered dietitian, before you cut out foods or change a treatment."
-)
+# One line each, so pyside6-lupdate reads the whole text.
+DISCLAIMER = QT_TRANSLATE_NOOP("Labels", "This panel is for learning, not a diagnosis or a treatment plan. Your pain is real and deserves care: talk to your doctor, or a registered dietitian, before you cut out foods or change a treatment.")  # noqa: E501  # fmt: skip
+SOURCES_HEADING = QT_TRANSLATE_NOOP("Labels", "Sources")
+REVIEWED = QT_TRANSLATE_NOOP("Labels", "Last reviewed {0}.")
+#: The language of the panels in ``resources/education`` itself.
+ENGLISH = "en"
+#: A language folder's name: ``de``, ``pt_BR``, ``zh_Hant`` (the names Qt's locales give, with ``_``).
+LANGUAGE_FOLDER = re.compile(r"^[a-z]{2,3}(?:_[A-Za-z0-9]{2,8})*$")
 
 MARKER = re.compile(r"\{(established|emerging|not-supported)\}")
 CITATION = re.compile(r"\[src:([a-z0-9]+)\]")
@@ -48,6 +62,8 @@ class Panel:
     sources: tuple[Source, ...]
     body: str
     path: Path | None = None
+    #: The language the title and body are written in ("en", or the name of the folder the file came from).
+    language: str = ENGLISH
 
     def plain_text(self) -> str:
         """The body as words only (markers, citations and link targets removed), for search."""
@@ -209,13 +225,108 @@ def education_dir() -> Path:
     return resource("education")
 
 
-def load_library(folder: Path | None = None) -> PanelLibrary:
-    """Read every ``*.md`` panel in ``folder`` (default: the bundled resources/education)."""
+def language_chain(language: str) -> list[str]:
+    """The folders to look in for ``language``, most specific first: 'de_DE' (or 'de-DE') -> ['de_DE', 'de'].
+    English, 'C' and '' give []: the panels in the main folder are English."""
+    parts = language.replace("-", "_").split(".")[0].split("@")[0].split("_")
+    if not parts[0] or parts[0].lower() in (ENGLISH, "c", "posix"):
+        return []
+    parts[0] = parts[0].lower()
+    return ["_".join(parts[:n]) for n in range(len(parts), 0, -1)]
+
+
+def languages(folder: Path | None = None) -> list[str]:
+    """The languages panels are translated into: the sub-folders of ``folder`` named like a language."""
     folder = folder or education_dir()
-    panels = [parse_panel(path.read_text(encoding="utf-8"), path) for path in sorted(folder.glob("[0-9]*.md"))]
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir() if p.is_dir() and LANGUAGE_FOLDER.match(p.name))
+
+
+def choose_language(wanted: Iterable[str], folder: Path | None = None) -> str:
+    """The first of the person's languages (in their order of preference, each tried whole then shortened) that has
+    translated panels, as the name of its folder; "" when none has (the panels are then read in English). Qt picks
+    its translation file the same way (``QTranslator.load(QLocale, ...)``), so the panels speak the language the
+    rest of the app speaks."""
+    available = set(languages(folder))
+    for language in wanted:
+        for candidate in language_chain(language):
+            if candidate in available:
+                return candidate
+    return ""
+
+
+def _read(folder: Path) -> list[Panel]:
+    return [parse_panel(path.read_text(encoding="utf-8"), path) for path in sorted(folder.glob("[0-9]*.md"))]
+
+
+def translated_panels(folder: Path, language: str, english: Sequence[Panel]) -> list[Panel]:
+    """The panels in the language folder ``folder`` that translate one of ``english``, with its order and the places
+    it explains taken from the English panel (so a translation cannot move a panel or unlink it from a form).
+    A file that cannot be read, or whose id no English panel has, is left out with a warning: that panel is shown
+    in English rather than the Learn view failing."""
+    by_id = {p.id: p for p in english}
+    found: dict[str, Panel] = {}
+    for path in sorted(folder.glob("[0-9]*.md")):
+        try:
+            panel = parse_panel(path.read_text(encoding="utf-8"), path)
+        except (OSError, UnicodeDecodeError, PanelError) as exc:
+            log.warning("translated panel %s/%s left out (English shown): %s", language, path.name, exc)
+            continue
+        original = by_id.get(panel.id)
+        if original is None or panel.id in found:
+            why = "no English panel has" if original is None else "an earlier file already has"
+            log.warning("translated panel %s/%s left out: %s the id '%s'", language, path.name, why, panel.id)
+            continue
+        found[panel.id] = dataclasses.replace(panel, order=original.order, related=original.related, language=language)
+    return list(found.values())
+
+
+def translation_problems(language: str, folder: Path | None = None) -> list[str]:
+    """Everything wrong with the translated panels in ``folder/language``, in words; empty when all are sound.
+    Each file must read, translate an English panel under the same file name, keep its order and places, and pass
+    the same content checks as the English panels (sources, evidence markers, links to panels that exist)."""
+    folder = folder or education_dir()
+    english = {p.id: p for p in _read(folder)}
+    problems: list[str] = []
+    seen: set[str] = set()
+    for path in sorted((folder / language).glob("*.md")):
+        where = f"{language}/{path.name}"
+        if not path.name[:1].isdigit():
+            problems.append(f"{where}: not a panel file name (NN-<id>.md); nothing reads it")
+            continue
+        try:
+            panel = parse_panel(path.read_text(encoding="utf-8"), path)
+        except (OSError, UnicodeDecodeError, PanelError) as exc:
+            problems.append(f"{language}/{exc}")
+            continue
+        original = english.get(panel.id)
+        if original is None:
+            problems.append(f"{where}: no English panel has the id '{panel.id}'")
+            continue
+        if panel.id in seen:
+            problems.append(f"{where}: a second translation of '{panel.id}'")
+        seen.add(panel.id)
+        if original.path is not None and path.name != original.path.name:
+            problems.append(f"{where}: the English panel is {original.path.name}; use the same file name")
+        if (panel.order, panel.related) != (original.order, original.related):
+            problems.append(f"{where}: keep the English order and related places (they are taken from it)")
+        problems.extend(f"{where}: {problem}" for problem in problems_in(panel, english))
+    return problems
+
+
+def load_library(folder: Path | None = None, *, language: str = "") -> PanelLibrary:
+    """Read every ``*.md`` panel in ``folder`` (default: the bundled resources/education), each in ``language``
+    (a locale name such as 'de_DE' or 'de') where its folder has it, else in English."""
+    folder = folder or education_dir()
+    panels = _read(folder)
     seen: set[str] = set()
     for panel in panels:
         if panel.id in seen:
             raise PanelError(f"two panels have the id '{panel.id}'")
         seen.add(panel.id)
-    return PanelLibrary(panels)
+    chosen: dict[str, Panel] = {}
+    for candidate in reversed(language_chain(language)):  # the more specific folder ('de_AT') wins over 'de'
+        if (folder / candidate).is_dir():
+            chosen.update((p.id, p) for p in translated_panels(folder / candidate, candidate, panels))
+    return PanelLibrary([chosen.get(p.id, p) for p in panels])

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .panels import CITATION, DISCLAIMER, EVIDENCE_LABELS, MARKER, Panel
+from .panels import CITATION, DISCLAIMER, EVIDENCE_LABELS, MARKER, REVIEWED, SOURCES_HEADING, Panel
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,18 @@ class Theme:
     muted: str = "#555555"
 
 
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """The short words around every panel. English here; the UI passes them through Qt's translation."""
+
+    evidence: dict[str, str] = field(default_factory=lambda: dict(EVIDENCE_LABELS))
+    sources: str = SOURCES_HEADING
+    disclaimer: str = DISCLAIMER
+    #: "{0}" is the date the panel was last reviewed (ISO).
+    reviewed: str = REVIEWED
+
+
+ENGLISH_WORDING = Wording()
 LIGHT = Theme()
 DARK = Theme(
     established="#c8f0c8",
@@ -35,7 +47,7 @@ DARK = Theme(
 )
 
 
-def _badge(level: str, theme: Theme) -> str:
+def _badge(level: str, theme: Theme, wording: Wording) -> str:
     colour, background = {
         "established": (theme.established, theme.established_bg),
         "emerging": (theme.emerging, theme.emerging_bg),
@@ -43,13 +55,13 @@ def _badge(level: str, theme: Theme) -> str:
     }[level]
     return (
         f'<span style="color:{colour}; background-color:{background}; font-weight:600;">'
-        f"&nbsp;{EVIDENCE_LABELS[level]}&nbsp;</span> "
+        f"&nbsp;{html.escape(wording.evidence[level])}&nbsp;</span> "
     )
 
 
-def _inline(text: str, panel: Panel, theme: Theme) -> str:
+def _inline(text: str, panel: Panel, theme: Theme, wording: Wording) -> str:
     out = html.escape(text, quote=False)
-    out = MARKER.sub(lambda m: _badge(m.group(1), theme), out)
+    out = MARKER.sub(lambda m: _badge(m.group(1), theme, wording), out)
 
     def cite(match: re.Match[str]) -> str:
         try:
@@ -94,26 +106,26 @@ def _blocks(body: str) -> list[tuple[str, list[str]]]:
     return [b for b in blocks if b[0] != "blank"]
 
 
-def render_html(panel: Panel, theme: Theme = LIGHT, *, font_pt: int = 12) -> str:
+def render_html(panel: Panel, theme: Theme = LIGHT, *, font_pt: int = 12, wording: Wording = ENGLISH_WORDING) -> str:
     parts = [
         f'<html><body style="font-size:{font_pt}pt;">',
         f'<h2 style="font-size:{font_pt + 6}pt;">{html.escape(panel.title)}</h2>',
     ]
     for kind, lines in _blocks(panel.body):
         if kind in ("ul", "ol"):
-            items = "".join(f"<li>{_inline(item, panel, theme)}</li>" for item in lines)
+            items = "".join(f"<li>{_inline(item, panel, theme, wording)}</li>" for item in lines)
             parts.append(f"<{kind}>{items}</{kind}>")
         elif kind == "p":
-            parts.append(f"<p>{_inline(' '.join(lines), panel, theme)}</p>")
+            parts.append(f"<p>{_inline(' '.join(lines), panel, theme, wording)}</p>")
         else:
-            parts.append(f"<{kind}>{_inline(lines[0], panel, theme)}</{kind}>")
-    parts.append("<h3>Sources</h3><ol>")
+            parts.append(f"<{kind}>{_inline(lines[0], panel, theme, wording)}</{kind}>")
+    parts.append(f"<h3>{html.escape(wording.sources)}</h3><ol>")
     for number, source in enumerate(panel.sources, start=1):
         parts.append(f'<li><a name="source-{number}"></a>{html.escape(source.citation)}</li>')
     parts.append("</ol>")
+    reviewed = wording.reviewed.replace("{0}", panel.reviewed.isoformat())
     parts.append(
-        f'<p style="color:{theme.muted};"><i>{html.escape(DISCLAIMER)}</i><br>'
-        f"Last reviewed {panel.reviewed.isoformat()}.</p>"
+        f'<p style="color:{theme.muted};"><i>{html.escape(wording.disclaimer)}</i><br>{html.escape(reviewed)}</p>'
     )
     parts.append("</body></html>")
     return "\n".join(parts)

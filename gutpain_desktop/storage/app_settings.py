@@ -1,5 +1,6 @@
-"""How the app looks and behaves on this computer: theme, time format, week start, reminders, the tray, start at
-login, and the window's size, position and last view. Kept in ``app-settings.json`` beside the journal.
+"""How the app looks and behaves on this computer: theme, time format, week start, reminders, the tray (and
+keeping the app running there when the window is closed), start at login, and the window's size, position and last
+view. Kept in ``app-settings.json`` beside the journal.
 
 Nothing here is health data and nothing here is needed to keep the journal safe (that is ``settings.json``). A file
 that cannot be read, or a value that makes no sense, falls back to the default for that value; reading never raises.
@@ -34,6 +35,10 @@ class AppSettings:
     reminders: tuple[Reminder, ...] = ()
     tray_icon: bool = True
     start_minimised: bool = False
+    #: Closing the window leaves the app running in the tray (reminders keep coming); Quit ends it.
+    close_to_tray: bool = False
+    #: The note "still running in the tray" was shown once (the first time the window went to the tray).
+    tray_note_shown: bool = False
     start_at_login: bool = False
     #: The window's geometry as Qt saved it (base64), and the view shown when the app closed.
     window_geometry: str = ""
@@ -79,6 +84,8 @@ def parse_app_settings(document: object) -> AppSettings:
         reminders=_reminders(document.get("reminders")),
         tray_icon=flag("tray_icon"),
         start_minimised=flag("start_minimised"),
+        close_to_tray=flag("close_to_tray"),
+        tray_note_shown=flag("tray_note_shown"),
         start_at_login=flag("start_at_login"),
         window_geometry=text("window_geometry"),
         window_state=text("window_state"),

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.describe import describe
 from ..domain.entries import (
+    DEMO_SOURCE,
     PROTOCOL_LABELS,
     AnyEntry,
     ContextEntry,
@@ -79,12 +80,15 @@ class EntryRepository:
         self._catalog = catalog
         #: Meals unlinked from a challenge by its deletion (ON DELETE SET NULL), relinked if it is restored (undo).
         self._unlinked_meals: dict[str, list[str]] = {}
+        #: Where deleted entries came from ("demo"...), when not the person: a restored entry keeps it (undo).
+        self._deleted_sources: dict[str, str] = {}
         #: Whether SQLite has its JSON functions (see :meth:`measurements`); found out on first use.
         self._json_arrays: bool | None = None
 
     def forget_cached(self) -> None:
         """Drop what was remembered about the file (after a restore replaced its contents)."""
         self._unlinked_meals.clear()
+        self._deleted_sources.clear()
         self._json_arrays = None
 
     @property
@@ -156,6 +160,8 @@ class EntryRepository:
             s.execute(delete(ENTRY).where(ENTRY.c.id == eid))  # details follow by ON DELETE CASCADE
         if linked:
             self._unlinked_meals[eid] = linked
+        if row.source != "user":
+            self._deleted_sources[eid] = row.source
         return snapshot
 
     def restore(self, entry: AnyEntry) -> AnyEntry:
@@ -163,7 +169,8 @@ class EntryRepository:
         names = self._catalog.names()
         created = (entry.created_at or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
         updated = entry.updated_at.astimezone(UTC).replace(tzinfo=None) if entry.updated_at else now_utc()
-        rows = entry_rows(entry, summary=describe(entry, names), source="user", created=created, updated=updated)
+        source = self._deleted_sources.pop(str(entry.id), "user")  # an example entry comes back as one
+        rows = entry_rows(entry, summary=describe(entry, names), source=source, created=created, updated=updated)
         relink = self._unlinked_meals.pop(str(entry.id), [])
         with writing(), self._sessions.begin() as s:
             _insert_rows(s, rows)
@@ -178,6 +185,7 @@ class EntryRepository:
     def delete_source(self, source: str) -> int:
         """Remove every entry that came from ``source`` (for example the demo data), and forget the foods that
         no remaining meal has, so nothing of them is offered as you type."""
+        self._deleted_sources = {k: v for k, v in self._deleted_sources.items() if v != source}
         with writing(), self._sessions.begin() as s:
             result = s.execute(delete(ENTRY).where(ENTRY.c.source == source))
             eaten = {_food_key(name) for name in _texts(s.scalars(select(MEAL_FOOD.c.name).distinct()))}
@@ -255,7 +263,8 @@ class EntryRepository:
         ``after``: only the lines that come after this one (the last line already shown). Unlike ``offset`` this
         reads the index from that point on, so the next page costs the same at the millionth line as at the first.
         """
-        columns = select(ENTRY.c.id, ENTRY.c.kind, ENTRY.c.occurred_utc, ENTRY.c.utc_offset_min, ENTRY.c.summary)
+        demo = (ENTRY.c.source == DEMO_SOURCE).label("demo")
+        columns = select(ENTRY.c.id, ENTRY.c.kind, ENTRY.c.occurred_utc, ENTRY.c.utc_offset_min, ENTRY.c.summary, demo)
         query = _filtered(columns, kinds, start, end, text).order_by(ENTRY.c.occurred_utc.desc(), ENTRY.c.id.desc())
         if after is not None:
             utc = to_utc(after.occurred_at)[0]
@@ -267,7 +276,9 @@ class EntryRepository:
             query = query.limit(limit).offset(offset)
         with self._sessions() as s:
             return [
-                JournalRow(UUID(r.id), EntryKind(r.kind), from_utc(r.occurred_utc, r.utc_offset_min), r.summary)
+                JournalRow(
+                    UUID(r.id), EntryKind(r.kind), from_utc(r.occurred_utc, r.utc_offset_min), r.summary, bool(r.demo)
+                )
                 for r in s.execute(query)
             ]
 

@@ -7,19 +7,19 @@ The main window owns one ``ComfortController``; the Settings dialog's General pa
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QDate, QLocale, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPalette
+from PySide6.QtCore import QByteArray, QDate, QLocale, QObject, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
     QCalendarWidget,
     QDateEdit,
     QLabel,
-    QMenu,
     QStyleFactory,
     QSystemTrayIcon,
     QTimeEdit,
@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..domain.reminders import Clock, ReminderSchedule, local_now, missed_day
-from ..paths import resource
-from ..storage.app_settings import AppSettings, load_app_settings, save_app_settings
+from ..storage.app_settings import AppSettings, load_app_settings, save_app_settings, update_app_settings
+from .formats import DisplayFormats
+from .tray import TrayKeeper, quit_application, system_tray_available
 from .widgets.common import ErrorLabel, NoticeBanner
 
 if TYPE_CHECKING:
@@ -38,21 +39,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 #: How often the reminders are looked at (they are due to the minute).
 REMINDER_POLL_MS = 20_000
-WEEK_DAYS = {"monday": Qt.DayOfWeek.Monday, "sunday": Qt.DayOfWeek.Sunday, "saturday": Qt.DayOfWeek.Saturday}
-
-
-def time_display_format(choice: str, locale: QLocale | None = None) -> str:
-    """The format for times of day: the system's (``locale``), 24-hour or 12-hour."""
-    if choice == "24h":
-        return "HH:mm"
-    if choice == "12h":
-        return "h:mm AP"
-    text = (locale or QLocale()).timeFormat(QLocale.FormatType.ShortFormat)
-    return "h:mm AP" if "a" in text.lower() and "ap" in text.lower().replace(" ", "") else "HH:mm"
-
-
-def first_day_of_week(choice: str, locale: QLocale | None = None) -> Qt.DayOfWeek:
-    return WEEK_DAYS.get(choice) or (locale or QLocale()).firstDayOfWeek()
 
 
 def dark_palette() -> QPalette:
@@ -136,7 +122,15 @@ class ComfortController(QObject):
 
     reminded = Signal(str)
 
-    def __init__(self, window: MainWindow, data_dir: Path, clock: Clock = local_now):
+    def __init__(
+        self,
+        window: MainWindow,
+        data_dir: Path,
+        clock: Clock = local_now,
+        *,
+        tray_available: Callable[[], bool] | None = None,
+        quit_app: Callable[[], None] | None = None,
+    ):
         super().__init__(window)
         self.window = window
         self.data_dir = data_dir
@@ -145,7 +139,13 @@ class ComfortController(QObject):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         self.theme = ThemeKeeper(app)
-        self.tray: QSystemTrayIcon | None = None
+        self.tray_keeper = TrayKeeper(
+            window,
+            available=tray_available or system_tray_available,
+            quit_app=quit_app or quit_application,
+            told=self.settings.tray_note_shown,
+            on_told=lambda: self._remember(tray_note_shown=True),
+        )
         self.schedule = ReminderSchedule(self.settings.reminders, clock)
         self.timer = QTimer(self)
         self.timer.setInterval(REMINDER_POLL_MS)
@@ -173,9 +173,10 @@ class ComfortController(QObject):
             self.theme.apply(settings.theme)
             refresh_links()
         self.schedule.replace(settings.reminders)
+        self._share_formats(settings)
         self._formatted.clear()
         self.format_inputs(self.window)
-        self._sync_tray()
+        self.tray_keeper.sync(settings.tray_icon, settings.close_to_tray)
         if settings.reminders and any(r.enabled for r in settings.reminders):
             self.timer.start()
         else:
@@ -184,6 +185,14 @@ class ComfortController(QObject):
             self._set_autostart(settings.start_at_login)
         if save:
             save_app_settings(self.data_dir, settings)
+
+    def _share_formats(self, settings: AppSettings) -> None:
+        """Give every view the chosen time format and week start; they redraw on ``formats_changed``."""
+        formats = DisplayFormats(settings.time_format, settings.week_start)
+        services = self.window.services
+        if formats != services.formats:
+            services.formats = formats
+            services.events.formats_changed.emit()
 
     def _set_autostart(self, wanted: bool) -> None:
         from .. import autostart  # only when the setting changes: not at start-up
@@ -204,8 +213,9 @@ class ComfortController(QObject):
 
     def format_inputs(self, root: QWidget) -> None:
         """Times of day in the chosen format, calendars starting on the chosen day (for every window as it opens)."""
-        time_format = time_display_format(self.settings.time_format)
-        first_day = first_day_of_week(self.settings.week_start)
+        formats = self.window.services.formats
+        time_format = formats.time_pattern()
+        first_day = formats.first_day()
         for edit in root.findChildren(QTimeEdit):
             if edit.displayFormat() != time_format:
                 edit.setDisplayFormat(time_format)
@@ -258,6 +268,7 @@ class ComfortController(QObject):
         """Show the window, or only the tray icon when the person chose to start minimised (and a tray exists)."""
         if self.settings.start_minimised and self.tray is not None:
             QApplication.instance().setQuitOnLastWindowClosed(False)  # type: ignore[union-attr]
+            self.tray_keeper.told = True  # started there: the person knows where it is
             self.window.show_status(self.tr("Started in the tray."))
         else:
             self.window.show()
@@ -266,33 +277,16 @@ class ComfortController(QObject):
 
     # --- reminders -------------------------------------------------------------------------------------------
 
-    def _sync_tray(self) -> None:
-        wanted = self.settings.tray_icon and QSystemTrayIcon.isSystemTrayAvailable()
-        if wanted and self.tray is None:
-            self.tray = QSystemTrayIcon(QIcon(str(resource("icons", "gutpain.svg"))), self)
-            self.tray.setToolTip(APP_NAME)
-            menu = QMenu(self.window)
-            menu.addAction(self.tr("Open {0}").format(APP_NAME), self.raise_window)
-            menu.addAction(self.tr("Today's check-in"), self.open_today)
-            menu.addSeparator()
-            menu.addAction(self.tr("Quit"), QApplication.quit)
-            self.tray.setContextMenu(menu)
-            self.tray.activated.connect(lambda _reason: self.raise_window())
-            self.tray.messageClicked.connect(self.open_today)
-            self.tray.show()
-        elif not wanted and self.tray is not None:
-            self.tray.hide()
-            self.tray.deleteLater()
-            self.tray = None
+    @property
+    def tray(self) -> QSystemTrayIcon | None:
+        """The tray icon, or None (not wanted, or this desktop has no tray)."""
+        return self.tray_keeper.icon
 
     def open_today(self) -> None:
-        self.raise_window()
-        self.window.show_view("Today")
+        self.tray_keeper.open_today()
 
     def raise_window(self) -> None:
-        self.window.showNormal()
-        self.window.raise_()
-        self.window.activateWindow()
+        self.tray_keeper.show_window()
 
     def check_reminders(self) -> list[str]:
         """Show every reminder that is due now; returns their texts."""
@@ -328,14 +322,18 @@ class ComfortController(QObject):
             f"fill:{day.isoformat()}",
             self.tr("Fill in yesterday"),
         )
+        self._remember(backfill_offered=day.isoformat())
+        return day
+
+    def _remember(self, **changes: object) -> None:
+        """Keep a value the app noted by itself (not a choice on the General page)."""
         from dataclasses import replace
 
-        self.settings = replace(self.settings, backfill_offered=day.isoformat())
+        self.settings = replace(self.settings, **changes)  # type: ignore[arg-type]
         try:
-            save_app_settings(self.data_dir, self.settings)
+            update_app_settings(self.data_dir, **changes)
         except OSError as exc:
-            log.warning("back-fill offer not remembered: %s", type(exc).__name__)
-        return day
+            log.warning("app settings not kept: %s", type(exc).__name__)
 
     def _fill_in(self, link: str) -> None:
         day = date.fromisoformat(link.removeprefix("fill:"))

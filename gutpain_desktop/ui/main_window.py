@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,7 @@ from .safety import BackupController
 from .services import DataEvents, Services
 from .tasks import TaskRunner
 from .translate import label as translated
+from .translate import panel_language
 from .views.journal import JournalView
 from .views.learn import LearnView
 from .views.today import NEW_CHECKIN_SHORTCUT, QUICK_ADD, TodayView
@@ -62,7 +64,14 @@ class MainWindow(QMainWindow):
         *,
         data_dir: Path | None = None,
         auto_backup: AutoBackup | None = None,
+        language: str | None = None,
+        tray_available: Callable[[], bool] | None = None,
+        quit_app: Callable[[], None] | None = None,
     ):
+        """``language``: the educational panels' language folder ("" for English); by default the one that goes
+        with the system locale, as the Qt translation does. ``tray_available`` and ``quit_app`` stand in for the
+        system's tray check and for ending the app (tests: the offscreen platform has no tray, and a test must not
+        end its own event loop)."""
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(APP_NAME)
@@ -71,7 +80,8 @@ class MainWindow(QMainWindow):
         self.resize(1180, 800)
         self.undo_stack = QUndoStack(self)
         self.events = DataEvents(self)
-        self.services = Services(store.entries, store.catalog, self.events, self.undo_stack)
+        language = panel_language() if language is None else language
+        self.services = Services(store.entries, store.catalog, self.events, self.undo_stack, language)
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -142,7 +152,9 @@ class MainWindow(QMainWindow):
         self.apply_preferences()
         self.demo_notice.setVisible(store.catalog.setting(DEMO_PRESENT_KEY) == "1")
         # Theme, time format, reminders, tray; the window's size, position and last view as they were.
-        self.comfort = ComfortController(self, data_dir or store.path.parent)
+        self.comfort = ComfortController(
+            self, data_dir or store.path.parent, tray_available=tray_available, quit_app=quit_app
+        )
         # Reminders are checked after the window is up, and once per burst of saves (a check-in saves several).
         self._flag_timer = QTimer(self)
         self._flag_timer.setSingleShot(True)
@@ -180,8 +192,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.remove_demo_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # Cmd+Q on macOS; Windows has no standard Quit key
+        quit_action.triggered.connect(self.quit_app)
         file_menu.addAction(quit_action)
 
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -426,7 +438,16 @@ class MainWindow(QMainWindow):
             self._checked_once = True
             QTimer.singleShot(0, self._flag_timer.start)
 
+    def quit_app(self) -> None:
+        """File ▸ Quit, Ctrl+Q, the tray's Quit: end the app even when closing would keep it in the tray."""
+        self.comfort.tray_keeper.quit()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.comfort.tray_keeper.hides_on_close():
+            event.ignore()  # the app keeps running in the tray, with its reminders
+            self.comfort.save_window()
+            self.comfort.tray_keeper.hide_to_tray()
+            return
         for dialog in self.findChildren(EntryDialog):
             dialog.reject()
         if self.welcome is not None and self.welcome.isVisible():

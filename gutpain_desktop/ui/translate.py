@@ -7,7 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from ..i18n import LABELS, Arg, Label, Phrase, lower_first
+from ..education import choose_language
+from ..i18n import LABELS, Arg, Label, Phrase, When, lower_first
+from .formats import DisplayFormats
 
 
 def label(text: str) -> str:
@@ -19,9 +21,9 @@ def phrase(said: Arg) -> str:
     """A sentence composed below the UI, in the person's language: its template, and every phrase and label inside
     it, translated. A label alone is translated too; a plain string is shown as it is (a name the person typed)."""
     if isinstance(said, Phrase):
-        return said.render(_template, _label)
-    if isinstance(said, Label):
-        return _label(said)
+        return said.render(_template, _part)
+    if isinstance(said, (Label, When)):
+        return _part(said)
     return str(said)
 
 
@@ -34,9 +36,15 @@ def _template(said: Phrase) -> str:
     return done
 
 
-def _label(text: Label) -> str:
-    words = label(text.text)
-    return lower_first(words) if text.lower else words
+def _part(part: Label | When) -> str:
+    if isinstance(part, When):
+        if part.style == "date":
+            return DisplayFormats.short_date(part.day)
+        if part.style == "day_month":
+            return DisplayFormats.day_month(part.day)
+        return f"{DisplayFormats.weekday(part.day)} {DisplayFormats.day_month(part.day)}"
+    words = label(part.text)
+    return lower_first(words) if part.lower else words
 
 
 def install_translations(app: QCoreApplication, folder: Path, locale: QLocale | None = None) -> list[QTranslator]:
@@ -53,3 +61,9 @@ def install_translations(app: QCoreApplication, folder: Path, locale: QLocale | 
             app.installTranslator(translator)
             installed.append(translator)
     return installed
+
+
+def panel_language(locale: QLocale | None = None) -> str:
+    """The language the educational panels are read in, as a plain folder name for the layers below ("de", or ""
+    for English): the first of the locale's languages that has translated panels, as Qt picks the .qm file."""
+    return choose_language((locale or QLocale()).uiLanguages())

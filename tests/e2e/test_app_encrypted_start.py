@@ -35,6 +35,12 @@ SESSION = textwrap.dedent(
         dialog = next(w for w in app.topLevelWidgets() if isinstance(w, UnlockDialog) and w.isVisible())
         QTest.keyClicks(dialog.field, "wrong guess")
         dialog.unlock_button.click()
+        QTimer.singleShot(0, lambda: answered(dialog))
+
+    def answered(dialog):
+        if dialog.checking:  # the passphrase is checked off the UI thread
+            QTimer.singleShot(20, lambda: answered(dialog))
+            return
         print("wrong:", dialog.error.text(), "| still open:", dialog.isVisible(), flush=True)
         print("forgotten:", dialog.forgotten.text(), flush=True)
         QTest.keyClicks(dialog.field, PASS)
@@ -42,7 +48,10 @@ SESSION = textwrap.dedent(
         QTimer.singleShot(300, look)
 
     def look():
-        window = next(w for w in app.topLevelWidgets() if w.objectName() == "mainWindow")
+        window = next((w for w in app.topLevelWidgets() if w.objectName() == "mainWindow"), None)
+        if window is None or not window.isVisible():  # still checking the passphrase, or opening the journal
+            QTimer.singleShot(100, look)
+            return
         window.show_view("Journal")
         print("rows:", window.journal.model.rowCount(), flush=True)
         window.safety.backups.wait()

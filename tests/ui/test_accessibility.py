@@ -188,3 +188,14 @@ def test_journal_columns_fit_their_text_at_twice_the_text_size(qtbot, ui_store, 
         window.close()
     finally:
         app.setFont(font)
+
+
+def test_learn_links_are_named_by_their_words_not_the_panel_id(window) -> None:  # type: ignore[no-untyped-def]
+    links = [
+        label.accessibleName()
+        for label in window.today.findChildren(QLabel)
+        if "panel:" in label.text() and label.accessibleName()
+    ]
+    assert "Learn more: Gut, brain and pain" in links
+    assert "Learn more: Stress and the gut" in links
+    assert not [name for name in links if "-" in name or name.endswith(("axis", "gut-brain"))]

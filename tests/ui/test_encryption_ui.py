@@ -111,6 +111,10 @@ def test_the_unlock_dialog_refuses_a_wrong_passphrase_and_opens_with_the_right_o
     assert "type your passphrase" in dialog.error.text()
     type_into(qtbot, dialog.field, "not my passphrase")
     click(qtbot, dialog.unlock_button)
+    # The key derivation (slow on purpose) runs off the UI thread; meanwhile the button says so and waits.
+    assert dialog.checking and not dialog.unlock_button.isEnabled() and dialog.unlock_button.text() == "Checking…"
+    qtbot.waitUntil(lambda: not dialog.checking, timeout=10_000)
+    assert dialog.unlock_button.isEnabled()
     assert dialog.error.isVisible() and "does not open this journal" in dialog.error.text()
     assert "hmac" not in dialog.error.text().lower()
     assert dialog.field.text() == "" and dialog.isVisible() and dialog.passphrase is None
@@ -120,6 +124,7 @@ def test_the_unlock_dialog_refuses_a_wrong_passphrase_and_opens_with_the_right_o
 
     type_into(qtbot, dialog.field, PASS)
     click(qtbot, dialog.unlock_button)
+    qtbot.waitUntil(lambda: not dialog.checking, timeout=10_000)
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.passphrase == PASS and not dialog.remember
     assert dialog.choice == UNLOCKED and dialog.never_button is None
     reopened = open_store(data_dir, key=dialog.passphrase)

@@ -102,3 +102,65 @@ def test_journal_refreshes_after_a_checkin_on_today(qtbot, window, ui_store):
     window.show_view("Journal")
     assert journal.model.rowCount() == 1
     assert journal.model.index(0, 3).data() == "Stress 6/10"
+
+
+def test_example_entries_are_marked_one_by_one_and_the_persons_own_is_not(qtbot, window, ui_store):
+    """After the demo data and one entry of the person's own: every demo line in the Journal (and on Today) carries
+    the Demo tag, its tooltip and screen-reader text say it is made up; the person's line does not. Removing the
+    demo leaves the person's entry."""
+    from datetime import date
+
+    from PySide6.QtCore import Qt
+
+    from gutpain_desktop.demo import DEMO_SOURCE
+
+    window.add_demo()
+    qtbot.waitUntil(window.demo_notice.isVisible, timeout=20_000)
+    demo_ids = {e.id for e in ui_store.entries.entries()}
+    assert len(demo_ids) == ui_store.entries.count(source=DEMO_SOURCE) > 500
+    window.show_view("Today")
+    window.today.set_day(date.today())
+    window.today.checkin.stress.setValue(6)
+    click(qtbot, window.today.checkin.save_button)
+    (own,) = {e.id for e in ui_store.entries.entries()} - demo_ids
+
+    journal = _journal(window)
+    model = journal.model
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == len(demo_ids) + 1
+    tooltip, accessible = Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole
+    for row in range(model.rowCount()):
+        details = model.index(row, 3)
+        if model.row_at(row).id == own:
+            assert details.data() == "Stress 6/10"
+            assert "example" not in details.data(tooltip) and "Demo" not in details.data(accessible)
+            assert model.index(row, 0).data(Qt.ItemDataRole.FontRole) is None
+        else:
+            assert model.row_at(row).id in demo_ids
+            assert details.data().startswith("Demo · ")
+            assert "made-up example entry" in details.data(tooltip)
+            assert "Demo" in details.data(accessible) and "made-up example entry" in details.data(accessible)
+            assert model.index(row, 2).data(accessible).startswith("Demo: ")
+            assert model.index(row, 0).data(Qt.ItemDataRole.FontRole).italic()
+
+    window.show_view("Today")
+    today_lines = [window.today.day_list.item(i) for i in range(window.today.day_list.count())]
+    (mine,) = [item for item in today_lines if item.data(Qt.ItemDataRole.UserRole)[0] == str(own)]
+    assert "Demo" not in mine.text() and "example" not in mine.toolTip()
+    assert all("Demo · " in item.text() for item in today_lines if item is not mine)  # none just after midnight
+    earlier = max(e.local_date for e in ui_store.entries.entries() if e.local_date < date.today())
+    window.today.set_day(earlier)  # a whole day of example entries
+    lines = [window.today.day_list.item(i) for i in range(window.today.day_list.count())]
+    assert lines and all(" Demo · " in item.text() and "made-up example" in item.toolTip() for item in lines)
+    assert all("made-up example" in item.data(accessible) and item.font().italic() for item in lines)
+
+    click(qtbot, window.demo_notice.remove_button)
+    qtbot.waitUntil(lambda: not window.demo_notice.isVisible(), timeout=20_000)
+    window.show_view("Journal")
+    assert [model.row_at(i).id for i in range(model.rowCount())] == [own]
+    assert model.index(0, 3).data() == "Stress 6/10"
+    window.today.set_day(date.today())
+    assert [window.today.day_list.item(i).text()[7:] for i in range(window.today.day_list.count())] == [
+        "Stress: Stress 6/10"
+    ]

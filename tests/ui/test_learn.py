@@ -108,3 +108,75 @@ def test_ctrl_4_opens_learn(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.learn
     assert window.learn.list.count() >= 12
+
+
+def test_the_learn_view_shows_a_translated_panel_and_english_for_the_others(qtbot, ui_store, tmp_path, monkeypatch):
+    """A pseudo-language 'xx' with one translated panel: that one is shown translated (in the list, the reader,
+    search, and when a link elsewhere opens it by id); the others in English, and links between them still work."""
+    from gutpain_desktop.education import panels
+    from gutpain_desktop.ui.main_window import MainWindow
+    from tests.panel_translations import ENGLISH, XX_SENTENCE, english_copy, translate
+
+    folder = english_copy(tmp_path)
+    translate(folder, "xx", "food-reactions", "Xx: Reaktionen auf Essen")
+    monkeypatch.setattr(panels, "education_dir", lambda: folder)
+    win = MainWindow(ui_store, language="xx")
+    qtbot.addWidget(win)
+    win.show()
+    win.show_view("Learn")
+    learn = win.learn
+    titles = [learn.list.item(row).text() for row in range(learn.list.count())]
+    expected = ["Xx: Reaktionen auf Essen" if p.id == "food-reactions" else p.title for p in ENGLISH.panels]
+    assert titles == expected
+
+    learn.list.setCurrentRow(titles.index("Xx: Reaktionen auf Essen"))
+    assert learn.reader.current.id == "food-reactions"
+    text = learn.reader.toPlainText()
+    assert "Xx: Reaktionen auf Essen" in text and XX_SENTENCE in text and "Sources" in text
+    learn.reader.anchorClicked.emit(QUrl("panel:elimination-diets"))  # a link in the translated panel
+    assert learn.reader.current.id == "elimination-diets" and learn.reader.current.language == "en"
+    assert learn.list.currentItem().text() == ENGLISH.get("elimination-diets").title
+    assert XX_SENTENCE not in learn.reader.toPlainText()
+
+    qtbot.keyClicks(learn.search, "Übersetzung")
+    qtbot.waitUntil(lambda: learn.list.count() == 1, timeout=2000)
+    assert learn.list.item(0).text() == "Xx: Reaktionen auf Essen"
+
+    win.events.learn_requested.emit("food-reactions")  # a Learn-more link in a form opens it by id
+    assert win.side_panel.isVisible() and XX_SENTENCE in win.side_reader.toPlainText()
+    win.events.learn_requested.emit("bristol-scale")
+    assert win.side_reader.current.title == ENGLISH.get("bristol-scale").title
+    win.close()
+
+
+def test_the_panels_follow_the_locale_the_qt_translation_follows(tmp_path, monkeypatch):
+    from PySide6.QtCore import QLocale
+
+    from gutpain_desktop.education import panels
+    from gutpain_desktop.ui.translate import panel_language
+    from tests.panel_translations import english_copy, translate
+
+    folder = english_copy(tmp_path)
+    monkeypatch.setattr(panels, "education_dir", lambda: folder)
+    austria = QLocale(QLocale.Language.German, QLocale.Country.Austria)
+    assert panel_language(austria) == ""  # no German panels yet: English
+    translate(folder, "de", "food-reactions", "Reaktionen auf Lebensmittel")
+    assert panel_language(austria) == "de"
+    assert panel_language(QLocale(QLocale.Language.French, QLocale.Country.France)) == ""
+    assert panel_language(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)) == ""
+
+
+def test_the_words_around_a_panel_go_through_qt_translation(qtbot, window):
+    from PySide6.QtCore import QCoreApplication
+
+    from .test_translation_ready import CLOSE, OPEN, PseudoTranslator
+
+    pseudo = PseudoTranslator()
+    QCoreApplication.installTranslator(pseudo)
+    try:
+        window.learn.open_panel("food-reactions")
+        text = window.learn.reader.toPlainText()
+    finally:
+        QCoreApplication.removeTranslator(pseudo)
+    assert f"{OPEN}Sources{CLOSE}" in text and f"{OPEN}Well established{CLOSE}" in text
+    assert f"{OPEN}This panel is for learning" in text and f"{OPEN}Not supported by evidence{CLOSE}" in text

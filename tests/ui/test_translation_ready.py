@@ -221,9 +221,9 @@ def test_every_text_translated_at_run_time_is_in_the_translators_catalogue(qtbot
 PHRASE_CONTEXTS = {"Insights", "Diet", "Lists", "Fields", "Validation", "Challenges", "Storage", "RedFlags", "Labels"}
 
 
-def journal_with_sentences(store: Store) -> None:
+def journal_with_sentences(store: Store):  # type: ignore[no-untyped-def]
     """Half a year of demo entries (enough for insights), an elimination diet past its planned end, and blood noted
-    today (a red flag)."""
+    today (a red flag). Returns the day the diet started."""
     from datetime import date, datetime, timedelta
 
     from gutpain_desktop.demo import generate_demo
@@ -246,6 +246,7 @@ def journal_with_sentences(store: Store) -> None:
     now = datetime.now().astimezone()
     moment = max(now - timedelta(minutes=5), now.replace(hour=0, minute=0, second=0, microsecond=0))
     store.entries.add(BowelEntry(occurred_at=moment, bristol=4, blood=True))
+    return start
 
 
 def test_sentences_composed_below_the_ui_are_translated_and_in_the_catalogue(qtbot, pseudo, ui_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -253,8 +254,9 @@ def test_sentences_composed_below_the_ui_are_translated_and_in_the_catalogue(qtb
     the pseudo-translation every part of them is translated (nested labels and phrases too), and every text asked for
     is in pyside6-lupdate's catalogue."""
     from gutpain_desktop.domain.entries import EntryKind
+    from gutpain_desktop.ui.formats import DisplayFormats
 
-    journal_with_sentences(ui_store)
+    started = journal_with_sentences(ui_store)
     window = MainWindow(ui_store)
     qtbot.addWidget(window)
     window.show()
@@ -277,6 +279,7 @@ def test_sentences_composed_below_the_ui_are_translated_and_in_the_catalogue(qtb
     state, guidance = diet.state.text(), diet.guidance.text()
     assert state.startswith(OPEN) and f"{OPEN}Low FODMAP{CLOSE}" in state and f"{OPEN}Elimination{CLOSE}" in state
     assert "may be time to move to" in state and f"{OPEN}Reintroduction{CLOSE}" in state
+    assert f"(since {DisplayFormats.short_date(started)})" in state  # the date in the person's locale, not strftime's
     assert guidance.startswith(OPEN) and guidance.endswith(CLOSE)
 
     window.red_flags.check()

@@ -20,6 +20,7 @@ from gutpain_desktop.domain.entries import (
     StressEntry,
 )
 from gutpain_desktop.domain.scales import BodySite
+from gutpain_desktop.ui.formats import DisplayFormats
 
 
 def _trends(qtbot, window):  # type: ignore[no-untyped-def]
@@ -157,7 +158,7 @@ def test_hover_reads_the_value_under_the_mouse(qtbot, window, ui_store, now):
     day = view.data.days[-1]
     event = SimpleNamespace(xdata=mdates.date2num(day), ydata=5.0, inaxes=True)
     text = view.pain.hover_text(event)
-    assert text is not None and "pain" in text and f"{day.item():%d %b %Y}" in text
+    assert text is not None and "pain" in text and DisplayFormats.date(day.item()) in text
     assert view.sites.hover_text(SimpleNamespace(xdata=1.0, ydata=14.0, inaxes=True)) == "Neck: 36 times"
     stool = view.stool.hover_text(event)
     assert stool is not None and "Bristol type" in stool
@@ -174,12 +175,12 @@ def test_hover_on_the_calendar_and_the_meals(qtbot, window, ui_store, now):
     iso = today.isocalendar()
     year_row = view.calendar.years.index(iso.year)
     text = view.calendar.hover_text(SimpleNamespace(xdata=iso.week - 1, ydata=year_row * 8 + iso.weekday - 1))
-    assert text is not None and f"{today:%d %b %Y}" in text and "pain" in text
+    assert text is not None and DisplayFormats.date(today) in text and "pain" in text
     assert view.calendar.hover_text(SimpleNamespace(xdata=iso.week - 1, ydata=7.0)) is None  # the gap between years
     x = mdates.date2num(view.data.days[-1]) + 0.5
     dairy_row = view.data.categories.index("dairy")
     meals = view.meals.hover_text(SimpleNamespace(xdata=x, ydata=dairy_row, inaxes=view.meals.axes))
-    assert meals == f"{today:%a %d %b %Y}: Dairy not logged"  # day 0 is even: cheese without dairy
+    assert meals == f"{DisplayFormats.date(today)}: Dairy not logged"  # day 0 is even: cheese without dairy
     pain = view.meals.hover_text(SimpleNamespace(xdata=x, ydata=5.0, inaxes=view.meals.pain_axes))
     assert pain is not None and "pain 7-day average" in pain
 

@@ -216,3 +216,24 @@ def test_years_must_be_positive(tmp_path: Path) -> None:
         assert store.entries.count() == 0
     finally:
         store.close()
+
+
+def test_journal_lines_tell_demo_entries_from_the_persons_and_undo_keeps_them_apart(tmp_path: Path) -> None:
+    from gutpain_desktop.demo import DEMO_SOURCE, remove_demo
+
+    store = open_store(tmp_path / "data")
+    try:
+        generate_demo(store, years=0.05, today=TODAY)
+        own = store.entries.add(StressEntry(occurred_at=datetime.now().astimezone() - timedelta(days=3), level=4))
+        lines = store.entries.journal()
+        assert [line.id for line in lines if not line.demo] == [own.id]
+        assert sum(line.demo for line in lines) == store.entries.count(source=DEMO_SOURCE) > 0
+        # Deleting an example entry and undoing it brings it back as an example entry; the person's stays theirs.
+        example = next(line for line in lines if line.demo)
+        store.entries.restore(store.entries.delete(example.id))
+        store.entries.restore(store.entries.delete(own.id))
+        assert {line.id: line.demo for line in store.entries.journal()} == {line.id: line.demo for line in lines}
+        remove_demo(store)
+        assert [(line.id, line.demo) for line in store.entries.journal()] == [(own.id, False)]
+    finally:
+        store.close()

@@ -1,4 +1,5 @@
-"""The shipped panels: all present, sound, sourced, linked, searchable, and loadable from a wheel."""
+"""The shipped panels: all present, sound, sourced, linked, searchable, and loadable from a wheel; the same checks
+for every translated panel in resources/education/<language>/."""
 
 from __future__ import annotations
 
@@ -11,7 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from gutpain_desktop.education import DISCLAIMER, EVIDENCE_LABELS, load_library, render_html
+from gutpain_desktop.education import (
+    DISCLAIMER,
+    EVIDENCE_LABELS,
+    languages,
+    load_library,
+    problems_in,
+    render_html,
+    translation_problems,
+)
 from gutpain_desktop.education.panels import education_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,6 +49,16 @@ PLACES = {
 LINKED_FROM_THE_APP = re.compile(r'learn_link\(\s*services,\s*"([a-z0-9-]+)"')
 
 LIBRARY = load_library()
+ENGLISH_IDS = [p.id for p in LIBRARY.panels]
+#: Every shipped panel: the English ones and each translated one (a translation's fallbacks are English: listed once).
+EVERY_PANEL = [
+    *LIBRARY.panels,
+    *(p for language in languages() for p in load_library(language=language).panels if p.language == language),
+]
+
+
+def _name(panel) -> str:  # type: ignore[no-untyped-def]
+    return panel.id if panel.language == "en" else f"{panel.language}/{panel.id}"
 
 
 def test_every_topic_is_there_in_order() -> None:
@@ -48,17 +67,17 @@ def test_every_topic_is_there_in_order() -> None:
     assert ids[: len(REQUIRED)] == list(REQUIRED)
 
 
-@pytest.mark.parametrize("panel", LIBRARY.panels, ids=lambda p: p.id)
+@pytest.mark.parametrize("panel", EVERY_PANEL, ids=_name)
 def test_each_panel_is_sound(panel) -> None:  # type: ignore[no-untyped-def]
     assert panel.title
     assert panel.sources, "a panel without sources"
-    assert LIBRARY.problems().get(panel.id, []) == []
+    assert problems_in(panel, ENGLISH_IDS) == []
     assert set(panel.related) <= PLACES
     words = len(panel.plain_text().split())
     assert 200 <= words <= 800, f"{words} words"
 
 
-@pytest.mark.parametrize("panel", LIBRARY.panels, ids=lambda p: p.id)
+@pytest.mark.parametrize("panel", EVERY_PANEL, ids=_name)
 def test_each_panel_shows_its_evidence_sources_and_the_disclaimer(panel) -> None:  # type: ignore[no-untyped-def]
     page = render_html(panel)
     for level in panel.evidence:
@@ -70,12 +89,25 @@ def test_each_panel_shows_its_evidence_sources_and_the_disclaimer(panel) -> None
     assert not re.search(r"\{[a-z-]+\}|\[src:|\*\*|\]\(", page), "Markdown or markers left unrendered"
 
 
-@pytest.mark.parametrize("panel", LIBRARY.panels, ids=lambda p: p.id)
+@pytest.mark.parametrize("panel", EVERY_PANEL, ids=_name)
 def test_no_panel_recommends_a_product_or_sends_anyone_online(panel) -> None:  # type: ignore[no-untyped-def]
     body = panel.body.lower()
     assert "http" not in body and "www." not in body
     assert "®" not in body and "™" not in body
     assert not re.search(r"\b(buy|order online|discount|our partner)\b", body)
+
+
+def test_the_english_panels_are_sound_as_a_library() -> None:
+    assert LIBRARY.problems() == {}
+    assert all(p.language == "en" for p in LIBRARY.panels)
+
+
+@pytest.mark.parametrize("language", languages())
+def test_every_translated_panel_translates_an_english_one_under_its_file_name(language: str) -> None:
+    """Every panel id in every language folder exists in English (and the file is named as the English one)."""
+    assert translation_problems(language) == []
+    translated = load_library(language=language)
+    assert [p.id for p in translated.panels] == ENGLISH_IDS  # same panels, same order, whatever is translated
 
 
 def test_links_placed_in_the_app_reach_a_panel() -> None:

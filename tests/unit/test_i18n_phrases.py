@@ -42,7 +42,17 @@ from gutpain_desktop.domain.entries import (
 )
 from gutpain_desktop.domain.red_flags import red_flags
 from gutpain_desktop.domain.validation import ValidationError, parse_float, parse_int, validate
-from gutpain_desktop.i18n import QT_TRANSLATE_NOOP, Label, Phrase, Source, joined, listed, lower_first, placeholders
+from gutpain_desktop.i18n import (
+    QT_TRANSLATE_NOOP,
+    Label,
+    Phrase,
+    Source,
+    When,
+    joined,
+    listed,
+    lower_first,
+    placeholders,
+)
 from gutpain_desktop.storage.errors import write_failure
 
 NOON = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
@@ -105,6 +115,19 @@ def test_a_marked_text_keeps_its_context_through_copies_and_pickles_and_still_is
     for again in (copy.copy(marked), copy.deepcopy(marked), pickle.loads(pickle.dumps(marked))):
         assert isinstance(again, Source) and again.context == "Diet" and again == "Stopped."
     assert pickle.loads(pickle.dumps(Phrase.of(marked))) == Phrase.of(marked)
+
+
+def test_a_date_in_a_sentence_is_english_in_str_and_left_to_the_ui_to_write() -> None:
+    day = date(2026, 3, 10)
+    assert [str(When(day)), str(When(day, "day_month")), str(When(day, "weekday_day_month"))] == [
+        "10 Mar 2026",
+        "10 Mar",
+        "Tue 10 Mar",
+    ]
+    said = Phrase.of(QT_TRANSLATE_NOOP("Test", "since {day}"), day=When(day))
+    assert said.render(lambda p: p.template, lambda part: "<date>" if isinstance(part, When) else str(part)) == (
+        "since <date>"
+    )
 
 
 def test_lists_join_with_translatable_words() -> None:
@@ -262,6 +285,16 @@ def test_the_english_of_those_sentences_is_what_it_always_was() -> None:
     assert str(context_sentence(comparison(notable=True), comparison(), InsightSettings())) == (
         "Leaving out days with stress of 7 or more or less than 6 hours of sleep: 4.2 against 2.5 (14 vs 40 days); the "
         "gap no longer stands out."
+    )
+    phase = DietPhaseEntry(
+        occurred_at=NOON - timedelta(days=60),
+        protocol=DietProtocol.LOW_FODMAP,
+        phase=DietPhase.ELIMINATION,
+        planned_end=date(2026, 2, 1),
+    )
+    assert DietState(phase, date(2026, 3, 10)).summary() == (
+        "Low FODMAP: elimination, day 61 (since 09 Jan 2026); usually 14–42 days — longer than usual, worth reviewing; "
+        "planned to end 01 Feb 2026, so it may be time to move to reintroduction"
     )
     doses = (ChallengeDose(1, Dose.SMALL, "1 slice"),)
     challenge = ChallengeEntry(

@@ -8,7 +8,7 @@ covers ``[midnight, next midnight)`` and lines up with the phase bands and the c
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, ClassVar
 
 import numpy as np
@@ -20,10 +20,12 @@ from numpy.typing import NDArray
 
 from ...analysis import enough_data, minmax_decimate, rolling_mean
 from ...analysis.trends import TrendsData
+from ...analysis.weeks import week_grid_day
 from ...domain.entries import humanise
 from ...domain.measurements import CHALLENGE_DOSE_DAYS
 from ...domain.scales import BODY_SITES
 from ...i18n import QT_TRANSLATE_NOOP
+from ..formats import DisplayFormats
 from .base import ChartWidget, KeyItem
 
 PHASE_COLOURS = {
@@ -39,6 +41,8 @@ MIN_DAYS = 5
 DOSE_ALPHA = {"small": 0.2, "medium": 0.32, "large": 0.45, "": 0.1}
 DOSE_MARKER = {"small": 16.0, "medium": 36.0, "large": 64.0}
 WASHOUT_ALPHA = 0.06
+#: Ranges of this many days (from, to) get a tick at the start of every week (or every few weeks).
+WEEK_TICKS_DAYS = (10, 130)
 MONTH_STARTS = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)  # day of the year, not a leap year
 
 
@@ -47,8 +51,9 @@ def _fmt(value: float) -> str:
 
 
 def _day_label(day: np.datetime64 | date) -> str:
+    """A day as people read it here (the system's locale)."""
     when = day if isinstance(day, date) else day.astype("datetime64[D]").item()
-    return when.strftime("%a %d %b %Y")
+    return DisplayFormats.date(when)
 
 
 def _num(days: NDArray[Any]) -> NDArray[np.float64]:
@@ -60,8 +65,23 @@ _LOCATOR = mdates.AutoDateLocator(maxticks=8)
 _FORMATTER = mdates.ConciseDateFormatter(_LOCATOR)
 
 
-def _date_ticks(axes: Any, first: float, last: float) -> None:
-    """Date ticks worked out once per range and then fixed: the automatic locator re-ran on every draw."""
+def week_ticks(first: date, last: date, week_start: int) -> list[date]:
+    """The first days of the weeks from ``first`` to ``last``, every week or every few (at most eight ticks)."""
+    day = first + timedelta(days=(week_start - first.weekday()) % 7)
+    weeks = ((last - day).days // 7) + 1
+    step = max(1, -(-weeks // 8))
+    return [day + timedelta(weeks=w) for w in range(0, weeks, step)]
+
+
+def _date_ticks(axes: Any, first: float, last: float, week_start: int = 0) -> None:
+    """Date ticks worked out once per range and then fixed: the automatic locator re-ran on every draw. Ranges of
+    a few weeks to a few months are ticked at the start of each week (the first day the person chose)."""
+    start: date = mdates.num2date(first).date()  # type: ignore[no-untyped-call]
+    end: date = mdates.num2date(last).date()  # type: ignore[no-untyped-call]
+    if WEEK_TICKS_DAYS[0] <= (end - start).days <= WEEK_TICKS_DAYS[1]:
+        days = [d for d in week_ticks(start, end, week_start) if d < end]
+        axes.set_xticks(_num(np.array(days, dtype="datetime64[D]")), [DisplayFormats.day_month(d) for d in days])
+        return
     found = _LOCATOR.tick_values(mdates.num2date(first), mdates.num2date(last))
     ticks = [float(t) for t in found if first <= t <= last]
     axes.set_xticks(ticks, _FORMATTER.format_ticks(ticks) if ticks else [])
@@ -103,7 +123,7 @@ class DayChart(ChartWidget):
         """The x range, the phase bands and the challenges (a shade and a marker per dose day, a pale washout)."""
         first = float(_num(data.days[:1])[0])
         axes.set_xlim(first, first + len(data.days))
-        _date_ticks(axes, first, first + len(data.days))
+        _date_ticks(axes, first, first + len(data.days), data.week_start)
         span = max(len(data.days), 1)
         verts: list[list[tuple[float, float]]] = []
         faces: list[tuple[float, float, float, float]] = []
@@ -225,7 +245,8 @@ class PainChart(DayChart):
         self.set_key([*self.line_key(self.lines.values()), *self.challenge_key(data)])
         average = float(np.nanmean(data.pain_mean))
         return (
-            f"Pain on {data.pain_days} days from {data.start:%d %b %Y} to {data.end:%d %b %Y}: average "
+            f"Pain on {data.pain_days} days from {DisplayFormats.short_date(data.start)} to "
+            f"{DisplayFormats.short_date(data.end)}: average "
             f"{average:.1f} out of 10, with the 7-day average as the thick line. Shaded bands are diet phases; "
             "▼ marks a challenge dose (bigger for a bigger dose), with the washout shaded pale after it."
         )
@@ -327,8 +348,8 @@ class OverlayChart(DayChart):
 
 
 class CalendarChart(ChartWidget):
-    """Up to five years, one row of ISO weeks each (Monday at the top), stacked in one image with a blank row
-    between years."""
+    """Up to five years, one row of weeks each (the chosen first day of the week at the top; Monday: ISO weeks),
+    stacked in one image with a blank row between years."""
 
     title = QT_TRANSLATE_NOOP("Labels", "Pain calendar")
     panel_id = "reading-your-trends"
@@ -359,6 +380,7 @@ class CalendarChart(ChartWidget):
     def update_chart(self, data: TrendsData) -> str:
         if not enough_data(data.pain_mean, MIN_DAYS) or not data.calendar_years:
             return self.not_enough("Not enough pain ratings in this range for a calendar yet.")
+        self.week_start = data.week_start
         self.years = years = data.calendar_years[-self.max_years :]
         grid = data.calendar[-self.max_years :]
         stacked = np.full((len(years) * 8 - 1, 53), np.nan)
@@ -372,24 +394,32 @@ class CalendarChart(ChartWidget):
         self.axes.set_yticks(ticks, [str(year) for year in years], fontsize=8)
         if len(years) <= 2:
             minor = [y * 8 + d for y in range(len(years)) for d in (0, 6)]
-            self.axes.set_yticks(minor, ["Mon", "Sun"] * len(years), minor=True, fontsize=6)
+            ends = [self.weekday_name(0), self.weekday_name(6)]
+            self.axes.set_yticks(minor, ends * len(years), minor=True, fontsize=6)
         else:
             self.axes.set_yticks([], minor=True)
         filled = np.argwhere(~np.isnan(grid).all(axis=1))[:, 1] if len(years) == 1 else np.array([0, 52])
         self.axes.set_xlim(filled.min() - 0.5, filled.max() + 0.5)  # a short range fills the width
         return (
-            f"Daily pain as colour, one row of weeks per year ({years[0]}–{years[-1]}, Monday at the top); darker "
+            f"Daily pain as colour, one row of weeks per year ({years[0]}–{years[-1]}, {self.weekday_name(0, True)} at "
+            "the top); darker "
             "is worse and blank days had no rating. Flare periods show as dark patches."
         )
+
+    def weekday_name(self, position: int, long: bool = False) -> str:
+        """The name of the day ``position`` days after the first day of the week ('Sun' or 'Sunday')."""
+        from PySide6.QtCore import QLocale
+
+        kind = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
+        return QLocale().dayName((self.week_start + position) % 7 + 1, kind)
 
     def cell(self, x: float, y: float) -> tuple[date, float] | None:
         """The day and pain under a point of the image, or None outside the days."""
         row, week = round(y), round(x)
         if row < 0 or week < 0 or week > 52 or row >= len(self.stacked) or row % 8 == 7:
             return None
-        try:
-            day = date.fromisocalendar(self.years[row // 8], week + 1, row % 8 + 1)
-        except ValueError:  # week 53 of a year that has 52
+        day = week_grid_day(self.years[row // 8], week, row % 8, self.week_start)
+        if day is None:  # week 53 of a year that has 52
             return None
         return day, float(self.stacked[row, week])
 
@@ -409,7 +439,7 @@ class CalendarChart(ChartWidget):
                 for weekday in range(7):
                     found = self.cell(week, y * 8 + weekday)
                     if found is not None and not np.isnan(found[1]):
-                        rows.append((found[0].isoformat(), _day_label(found[0])[:3], _fmt(found[1])))
+                        rows.append((found[0].isoformat(), DisplayFormats.weekday(found[0]), _fmt(found[1])))
         ordered: list[Sequence[Any]] = list(sorted(rows))
         return ["Date", "Weekday", "Pain"], ordered
 
@@ -438,17 +468,19 @@ class MealsChart(ChartWidget):
             return self.not_enough("No meals with trigger categories in this range yet.")
         n_days = len(data.days)
         self.bin_days = width = 1 if n_days <= 180 else 7
-        bins = -(-n_days // width)
-        padded = np.zeros((len(data.categories), bins * width), dtype=float)
-        padded[:, :n_days] = data.exposure
-        self.share = share = padded.reshape(len(data.categories), bins, width).mean(axis=2)
         start = float(_num(data.days[:1])[0])
+        if width == 1:
+            self.share = share = data.exposure.astype(float)
+            first = start
+        else:  # whole weeks from the chosen first day of the week
+            self.share = share = data.exposure_weekly
+            first = float(_num(np.array(data.week_starts[:1], dtype="datetime64[D]"))[0])
         self.image.set_data(share)
-        self.image.set_extent((start, start + bins * width, len(data.categories) - 0.5, -0.5))
+        self.image.set_extent((first, first + share.shape[1] * width, len(data.categories) - 0.5, -0.5))
         self.axes.set_ylim(len(data.categories) - 0.5, -0.5)
         self.axes.set_yticks(range(len(data.categories)), [humanise(c) for c in data.categories], fontsize=8)
         self.pain_axes.set_xlim(start, start + n_days)
-        _date_ticks(self.pain_axes, start, start + n_days)
+        _date_ticks(self.pain_axes, start, start + n_days, data.week_start)
         x, y = minmax_decimate(data.days, data.pain_rolling, points_for(self.pain_axes))
         self.pain_line.set_data(_num(x) + 0.5, y)
         self.drawn["pain"] = (x, y)
@@ -482,9 +514,11 @@ class MealsChart(ChartWidget):
         name = humanise(d.categories[row])
         if self.bin_days == 1:
             return f"{_day_label(d.days[i])}: {name} " + ("eaten" if d.exposure[row, i] else "not logged")
-        first = i - i % self.bin_days
-        days = d.exposure[row, first : first + self.bin_days]
-        return f"Week from {_day_label(d.days[first])}: {name} on {int(days.sum())} of {len(days)} days"
+        day: date = d.days[i].astype("datetime64[D]").item()
+        week = (day - d.week_starts[0]).days // 7
+        begins = max(d.week_starts[week], d.start)
+        days = d.exposure[row, (begins - d.start).days : (d.week_starts[week] - d.start).days + 7]
+        return f"Week from {_day_label(d.week_starts[week])}: {name} on {int(days.sum())} of {len(days)} days"
 
     def table_data(self) -> tuple[list[str], list[Sequence[Any]]]:
         d = self.data
@@ -521,7 +555,7 @@ class StoolChart(ChartWidget):
         first = float(_num(data.days[:1])[0])
         self.points.set_offsets(np.column_stack((first + data.bowel_when, data.bowel_bristol)))
         self.axes.set_xlim(first, first + len(data.days))
-        _date_ticks(self.axes, first, first + len(data.days))
+        _date_ticks(self.axes, first, first + len(data.days), data.week_start)
         self.drawn["stool"] = (when, data.bowel_bristol)
         self.set_key(
             [
@@ -542,7 +576,7 @@ class StoolChart(ChartWidget):
         distance = np.hypot((x - event.xdata) * 20 / max(float(x.max() - x.min()), 1.0), types - event.ydata)
         i = int(np.argmin(distance))
         moment = when[i].astype("datetime64[m]").item()
-        return f"{moment:%a %d %b %Y %H:%M}: Bristol type {int(types[i])}"
+        return f"{self.services.formats.date_time(moment)}: Bristol type {int(types[i])}"
 
     def table_data(self) -> tuple[list[str], list[Sequence[Any]]]:
         found = self.drawn.get("stool")

@@ -36,6 +36,7 @@ from ...domain.entries import ChallengeEntry
 from ...domain.validation import ValidationError
 from ...i18n import QT_TRANSLATE_NOOP
 from ..commands import AddEntriesCommand
+from ..formats import DisplayFormats
 from ..forms.base import hint
 from ..forms.diet import DoseGrid
 from ..services import Services
@@ -255,7 +256,7 @@ class ChallengeWizard(QWizard):
         self.services.undo.push(AddEntriesCommand(self.services, [saved], f"{saved.food} challenge"))
         self.services.events.data_changed.emit()
         self.services.events.status_message.emit(
-            self.tr("{0} challenge planned from {1}.").format(saved.food, f"{saved.local_date:%d %b}")
+            self.tr("{0} challenge planned from {1}.").format(saved.food, DisplayFormats.day_month(saved.local_date))
         )
         super().accept()
 

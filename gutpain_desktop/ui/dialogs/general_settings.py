@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
-    QSystemTrayIcon,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -27,7 +26,8 @@ from ...domain.reminders import Reminder
 from ...logs import current_log_file, log_dir
 from ...paths import default_data_dir
 from ...storage.app_settings import THEMES, TIME_FORMATS, WEEK_STARTS
-from ..comfort import ComfortController, first_day_of_week, time_display_format
+from ..comfort import ComfortController
+from ..formats import first_day_of_week, time_display_format
 from ..safety import BackupController
 
 #: The two reminders the page offers, with the words each shows.
@@ -110,16 +110,29 @@ class GeneralPage(QWidget):
             row.addStretch(1)
             remind_layout.addLayout(row)
             self.reminder_rows.append((enabled, edit, words))
-        tray_available = QSystemTrayIcon.isSystemTrayAvailable()
+        self.tray_available = tray_available = comfort.tray_keeper.available()
         self.tray_icon = QCheckBox(self.tr("Show an &icon in the system tray"))
+        self.close_to_tray = QCheckBox(self.tr("&Keep running in the tray when the window is closed"))
+        self.close_to_tray.setToolTip(
+            self.tr("Reminders keep coming while the window is closed. Quit in the tray menu or Ctrl+Q ends the app.")
+        )
         self.start_minimised = QCheckBox(self.tr("Start &minimised to the tray"))
         self.start_at_login = QCheckBox(self.tr("Start when I &log in"))
-        for box in (self.tray_icon, self.start_minimised, self.start_at_login):
+        for box in (self.tray_icon, self.close_to_tray, self.start_minimised):
             remind_layout.addWidget(box)
+        #: Why the tray options are greyed out (no tray on this desktop), or None.
+        self.no_tray: QLabel | None = None
         if not tray_available:
-            none = QLabel(self.tr("This desktop has no system tray: reminders appear at the bottom of the window."))
-            none.setWordWrap(True)
-            remind_layout.addWidget(none)
+            self.no_tray = QLabel(
+                self.tr(
+                    "This desktop has no system tray, so the app cannot keep running there: reminders appear at "
+                    "the bottom of the window while it is open."
+                )
+            )
+            self.no_tray.setWordWrap(True)
+            self.close_to_tray.setToolTip(self.tr("Not available: this desktop has no system tray."))
+            remind_layout.addWidget(self.no_tray)  # right below the options it explains
+        remind_layout.addWidget(self.start_at_login)
         layout.addWidget(remind)
 
         where = QGroupBox(self.tr("Where things are kept"))
@@ -147,13 +160,14 @@ class GeneralPage(QWidget):
         self._select(self.week_start, settings.week_start)
         self.tray_icon.setChecked(settings.tray_icon)
         self.tray_icon.setEnabled(tray_available)
+        self.close_to_tray.setChecked(settings.close_to_tray and tray_available)
         self.start_minimised.setChecked(settings.start_minimised)
-        self.start_minimised.setEnabled(tray_available and settings.tray_icon)
+        self._sync_tray_boxes()
         self.start_at_login.setChecked(settings.start_at_login)
 
         for combo in (self.theme, self.time_format, self.week_start):
             combo.currentIndexChanged.connect(self.save)
-        for box in (self.tray_icon, self.start_minimised, self.start_at_login):
+        for box in (self.tray_icon, self.close_to_tray, self.start_minimised, self.start_at_login):
             box.toggled.connect(self.save)
         for enabled, edit, _words in self.reminder_rows:
             enabled.toggled.connect(self.save)
@@ -170,8 +184,14 @@ class GeneralPage(QWidget):
             for enabled, edit, words in self.reminder_rows
         )
 
+    def _sync_tray_boxes(self) -> None:
+        """The tray's options need a tray, and its icon."""
+        with_icon = self.tray_available and self.tray_icon.isChecked()
+        self.close_to_tray.setEnabled(with_icon)
+        self.start_minimised.setEnabled(with_icon)
+
     def save(self) -> None:
-        self.start_minimised.setEnabled(self.tray_icon.isEnabled() and self.tray_icon.isChecked())
+        self._sync_tray_boxes()
         updated = replace(
             self.comfort.settings,
             theme=self.theme.currentData(),
@@ -179,6 +199,7 @@ class GeneralPage(QWidget):
             week_start=self.week_start.currentData(),
             reminders=self.reminders(),
             tray_icon=self.tray_icon.isChecked(),
+            close_to_tray=self.close_to_tray.isChecked(),
             start_minimised=self.start_minimised.isChecked(),
             start_at_login=self.start_at_login.isChecked(),
         )

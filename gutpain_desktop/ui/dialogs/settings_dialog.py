@@ -160,6 +160,7 @@ class BackupsPage(QWidget):
         self.backup_button.clicked.connect(self.backup_now)
         self.restore_button.clicked.connect(self.restore_selected)
         self.table.itemSelectionChanged.connect(self._sync_restore)
+        services.events.formats_changed.connect(self.refresh)  # the times of the backups, as chosen on General
         self.refresh()
 
     def _sync_restore(self) -> None:
@@ -174,7 +175,7 @@ class BackupsPage(QWidget):
         if settings.last_full_check is None:
             self.check_label.setText(self.tr("Full check of your journal: not run yet (it runs once a week)."))
         else:
-            when = settings.last_full_check.astimezone().strftime("%d %b %Y %H:%M")
+            when = self.services.formats.date_time(settings.last_full_check.astimezone())
             verdict = self.tr("all well") if settings.last_full_check_ok else self.tr("a problem was found")
             self.check_label.setText(self.tr("Last full check of your journal: {0}, {1}.").format(when, verdict))
         self.message.setText(self.tr("Reading the backups…"))
@@ -185,7 +186,7 @@ class BackupsPage(QWidget):
         self.table.setRowCount(len(infos))
         for row, info in enumerate(infos):
             cells = [
-                info.file.taken_at.astimezone().strftime("%a %d %b %Y, %H:%M"),
+                self.services.formats.date_time(info.file.taken_at.astimezone()),
                 info.file.label_text,
                 human_size(info.size),
                 self._entries_text(info),
@@ -255,7 +256,8 @@ class BackupsPage(QWidget):
         chosen = self.selected()
         if chosen is None:
             return
-        when = chosen.file.taken_at.astimezone().strftime("%A %d %B %Y at %H:%M")
+        taken = chosen.file.taken_at.astimezone()
+        when = f"{self.services.formats.long_date(taken.date())}, {self.services.formats.time(taken)}"
         entries = "" if chosen.entries is None else self.tr(" ({0} entries)").format(chosen.entries)
         text = self.tr(
             "Replace your journal with the backup made on {0}{1}?\n\nAnything logged after that will no longer be "

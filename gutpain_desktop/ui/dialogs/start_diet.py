@@ -265,13 +265,13 @@ class StartDietDialog(QDialog):
         elif groups:
             others.insert(0, self.tr("the FODMAP groups {0}").format(", ".join(translated(g) for g in groups)))
         left_out = ", ".join(others) or self.tr("nothing yet")
-        start = f"{plan.start:%a %d %b %Y}"
+        start = self.services.formats.date(plan.start)
         if plan.with_baseline:
             return self.tr(
                 "From {0}: a {1}-day baseline (eat as usual and log every day), then leave out {2} for about {3} weeks."
             ).format(start, plan.baseline_days, left_out, plan.elimination_weeks)
         return self.tr("From {0}: leave out {1} for about {2} weeks, until {3}.").format(
-            start, left_out, plan.elimination_weeks, f"{plan.planned_end:%d %b}"
+            start, left_out, plan.elimination_weeks, self.services.formats.day_month(plan.planned_end)
         )
 
     def update_summary(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,12 +20,14 @@ from PySide6.QtWidgets import (
 from ... import APP_NAME
 from ...i18n import QT_TRANSLATE_NOOP
 from ...storage.cipher import FORGOTTEN, PassphraseError, check_passphrase
+from ..tasks import TaskRunner
 from ..translate import label as translated
 from ..widgets.common import ErrorLabel
 
 NO_KEYRING = QT_TRANSLATE_NOOP(
     "Labels", "No system keyring was found on this computer, so the passphrase is typed at each start."
 )
+log = logging.getLogger(__name__)
 UNLOCKED = "unlocked"
 QUIT = "quit"
 #: The person says the journal was never encrypted: it is then checked as a possibly damaged file.
@@ -51,6 +54,9 @@ class UnlockDialog(QDialog):
         self.passphrase: str | None = None
         self.remember = False
         self.choice = QUIT
+        #: SQLCipher derives the key slowly on purpose (~0.1-0.3 s): the check runs off the UI thread.
+        self.tasks = TaskRunner(self)
+        self.checking = False
         self.setWindowTitle(self.tr("{0}: unlock your journal").format(APP_NAME))
         self.setAccessibleName(self.tr("Unlock your journal"))
         layout = QVBoxLayout(self)
@@ -102,13 +108,33 @@ class UnlockDialog(QDialog):
         self.field.setFocus()
 
     def try_unlock(self) -> None:
+        if self.checking:
+            return
         typed = self.field.text()
         if not typed:
             self.error.show_error(self.tr("Please type your passphrase."))
             return
-        try:
-            self._check(self.db_path, typed)  # about 0.1 s: SQLCipher derives the key on purpose slowly
-        except PassphraseError:
+        self._set_checking(True)
+        check, path = self._check, self.db_path
+
+        def opens() -> bool:
+            try:
+                check(path, typed)
+            except PassphraseError:
+                return False
+            return True
+
+        self.tasks.run(lambda: opens(), lambda ok: self._checked(typed, bool(ok)), self._failed)
+
+    def _set_checking(self, checking: bool) -> None:
+        self.checking = checking
+        self.field.setReadOnly(checking)
+        self.unlock_button.setEnabled(not checking)
+        self.unlock_button.setText(self.tr("Checking…") if checking else self.tr("&Open"))
+
+    def _checked(self, typed: str, ok: bool) -> None:
+        self._set_checking(False)
+        if not ok:
             self.field.clear()
             self.field.setFocus()
             self.error.show_error(
@@ -124,6 +150,16 @@ class UnlockDialog(QDialog):
         self.choice = UNLOCKED
         self.error.clear_error()
         self.accept()
+
+    def _failed(self, trace: str) -> None:
+        self._set_checking(False)
+        log.error("checking the passphrase failed:\n%s", trace)
+        self.error.show_error(self.tr("The journal could not be read to check the passphrase. The log says why."))
+
+    def reject(self) -> None:
+        if self.checking:
+            self.tasks.wait()  # the check holds the file open for a moment: let it finish before the app goes on
+        super().reject()
 
     def _on_never(self) -> None:
         self.choice = NOT_ENCRYPTED

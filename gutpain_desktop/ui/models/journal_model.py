@@ -6,11 +6,22 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from ...domain.entries import KIND_LABELS, JournalRow
+from ...i18n import QT_TRANSLATE_NOOP
+from ..formats import DisplayFormats
+from ..translate import label as translated
+from ..widgets.demo_notice import demo_explanation, demo_mark
 
 PAGE_SIZE = 500
-COLUMNS = ("Date", "Time", "Kind", "Details")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Labels", "Date"),
+    QT_TRANSLATE_NOOP("Labels", "Time"),
+    QT_TRANSLATE_NOOP("Labels", "Kind"),
+    QT_TRANSLATE_NOOP("Labels", "Details"),
+)
+DETAILS = 3
 Index = QModelIndex | QPersistentModelIndex
 #: (limit, the last row loaded or None for the first page) -> the rows after it. Given by the view, which knows the
 #: filter. Paging by the last row, not by an offset, keeps every page as quick as the first at a million entries.
@@ -20,11 +31,18 @@ Fetch = Callable[[int, JournalRow | None], list[JournalRow]]
 class JournalModel(QAbstractTableModel):
     """Holds only the rows fetched so far (newest first); more arrive through fetchMore when scrolled to."""
 
-    def __init__(self, parent: Any = None):
+    def __init__(self, parent: Any = None, formats: Callable[[], DisplayFormats] = DisplayFormats):
         super().__init__(parent)
+        #: The time format and week start chosen now (read at every paint, so a change shows at once).
+        self.formats = formats
         self._rows: list[JournalRow] = []
         self._fetch: Fetch | None = None
         self._exhausted = True
+        # Example (demo) entries: a tag before their details, in italics, and what it means in the tooltip.
+        self._demo_mark = demo_mark()
+        self._demo_explanation = demo_explanation()
+        self._demo_font = QFont()
+        self._demo_font.setItalic(True)
 
     def reset_with(self, fetch: Fetch) -> None:
         self.beginResetModel()
@@ -60,17 +78,33 @@ class JournalModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            column = index.column()
-            if column == 0:
-                return row.occurred_at.strftime("%a %d %b %Y")
-            if column == 1:
-                return row.occurred_at.strftime("%H:%M")
-            if column == 2:
-                return KIND_LABELS[row.kind]
-            return row.summary
+            text = self._text(row, index.column())
+            if row.demo and role == Qt.ItemDataRole.ToolTipRole:
+                return f"{text}\n{self._demo_explanation}"
+            if row.demo and role == Qt.ItemDataRole.AccessibleTextRole:
+                return (
+                    f"{text}. {self._demo_explanation}" if index.column() == DETAILS else f"{self._demo_mark}: {text}"
+                )
+            return text
+        if role == Qt.ItemDataRole.FontRole and row.demo:
+            return self._demo_font
         return None
+
+    def _text(self, row: JournalRow, column: int) -> str:
+        if column == 0:
+            return self.formats().date(row.occurred_at.date())
+        if column == 1:
+            return self.formats().time(row.occurred_at)
+        if column == 2:
+            return translated(KIND_LABELS[row.kind])
+        return f"{self._demo_mark} · {row.summary}" if row.demo else row.summary
+
+    def formats_changed(self) -> None:
+        """The time format changed: every date and time cell reads anew."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 1))
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return translated(COLUMNS[section])
         return None

@@ -211,12 +211,14 @@ class DietView(QWidget):
         self.resume_button.setVisible(paused)
         self.stop_button.setVisible(state is not None)
         self.phase_list.clear()
+        formats = self.services.formats
         for phase in sorted(self.phases, key=lambda p: (p.start, p.occurred_at), reverse=True):
             names = self.services.catalog.names()
             words = [eliminated_words(k, names) for k in phase.eliminated]
             left_out = self.tr(" — leaving out {0}").format(phrase(listed(words))) if words else ""
             self.phase_list.addItem(
-                f"{phase.start:%d %b %Y}  {phrase(protocol_words(phase))}: {phrase(phase_words(phase.phase))}{left_out}"
+                f"{formats.short_date(phase.start)}  {phrase(protocol_words(phase))}: "
+                f"{phrase(phase_words(phase.phase))}{left_out}"
             )
         step = active_challenge(self.challenges, today)
         if step is not None:
@@ -240,7 +242,7 @@ class DietView(QWidget):
             ],
             [
                 (
-                    f"{c.local_date:%Y-%m-%d}",
+                    formats.short_date(c.local_date),
                     c.food,
                     ", ".join(translated(names.get(k, humanise(k))) for k in c.target_symptoms),
                     ", ".join(

@@ -194,8 +194,8 @@ class InsightsView(QWidget):
                 "(so about {4}% of those marked may still be chance).{5} These are associations in your diary, not "
                 "proof that a food causes anything; a structured reintroduction can test one."
             ).format(
-                report.start.strftime("%d %b %Y"),
-                report.end.strftime("%d %b %Y"),
+                self.services.formats.short_date(report.start),
+                self.services.formats.short_date(report.end),
                 len(ok),
                 self.tr("1 stands out") if len(notable) == 1 else self.tr("%n stand out", None, len(notable)),
                 fdr,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from uuid import UUID
 
 from PySide6.QtCore import QModelIndex, QTimer, Signal
@@ -64,7 +65,7 @@ class JournalView(QWidget):
         filters.addWidget(self.search, 1)
         layout.addLayout(filters)
 
-        self.model = JournalModel(self)
+        self.model = JournalModel(self, lambda: services.formats)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Journal entries"))
@@ -75,12 +76,9 @@ class JournalView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
-        # Wide enough for the longest date, time and kind in the current font (large text too), measured once.
-        metrics = self.table.fontMetrics()
-        kinds = [translated(text) for text in KIND_LABELS.values()]
-        for column, sample in enumerate(("Wed 30 Sep 2026", "12:59 AM", max(kinds, key=metrics.horizontalAdvance))):
+        for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + metrics.averageCharWidth() * 3)
+        self._size_columns()
         header.setStretchLastSection(True)
         self.table.activated.connect(self._on_activated)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_selected)
@@ -119,8 +117,24 @@ class JournalView(QWidget):
             optional.enabled.toggled.connect(self.reload)
             optional.edit.dateChanged.connect(self.reload)
         services.events.data_changed.connect(self._on_data_changed)
+        services.events.formats_changed.connect(self._on_formats_changed)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
+
+    def _size_columns(self) -> None:
+        """Wide enough for the longest date, time and kind in the current font (large text too) and format."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        formats = self.services.formats
+        longest = datetime(2026, 9, 30, 12, 59)  # a long month and weekday; the widest hour in either format
+        kinds = [translated(text) for text in KIND_LABELS.values()]
+        samples = (formats.date(longest.date()), formats.time(longest), max(kinds, key=metrics.horizontalAdvance))
+        for column, sample in enumerate(samples):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + metrics.averageCharWidth() * 3)
+
+    def _on_formats_changed(self) -> None:
+        self._size_columns()
+        self.model.formats_changed()
 
     # --- loading -----------------------------------------------------------------------------------------------
 

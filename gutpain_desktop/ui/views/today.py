@@ -57,6 +57,7 @@ from ..services import Services
 from ..translate import label as translated
 from ..translate import phrase
 from ..widgets.common import BodySitePicker, ErrorLabel, ScoreSpin
+from ..widgets.demo_notice import demo_mark, mark_demo_item
 from ..widgets.learn import learn_link
 
 #: The longest a challenge runs: three dose days and a break of up to 14 days.
@@ -75,8 +76,6 @@ QUICK_ADD: tuple[tuple[EntryKind, str, str, Tracker], ...] = (
     (EntryKind.WEEKLY_CHECKIN, QT_TRANSLATE_NOOP("Labels", "&Weekly check-in…"), "Ctrl+Shift+W", Tracker.WEEKLY),
 )
 NEW_CHECKIN_SHORTCUT = "Ctrl+N"
-#: Days after which the next weekly check-in is due.
-WEEKLY_EVERY_DAYS = 7
 
 
 def plain(text: str) -> str:
@@ -96,7 +95,7 @@ class CheckInForm(QGroupBox):
         layout = QVBoxLayout(self)
         form = form_layout()
         self.time_edit = QTimeEdit()
-        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setDisplayFormat(services.formats.time_pattern())
         self.time_edit.setAccessibleName(self.tr("Check-in time"))
         form.addRow(self.tr("&Time"), self.time_edit)
         layout.addLayout(form)
@@ -306,7 +305,7 @@ class TodayView(QWidget):
         self.prev_button.setShortcut(QKeySequence("Alt+Left"))
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
+        self.date_edit.setDisplayFormat(services.formats.long_date_pattern())
         self.date_edit.setMaximumDate(QDate.currentDate())
         self.date_edit.setAccessibleName(self.tr("Day being logged"))
         self.next_button = QToolButton()
@@ -387,6 +386,7 @@ class TodayView(QWidget):
         self.date_edit.dateChanged.connect(self._on_day_changed)
         services.events.data_changed.connect(self.refresh)
         services.events.preferences_changed.connect(self.apply_preferences)
+        services.events.formats_changed.connect(self.refresh)
         self._apply(self.checkin.preferences)  # the form has just been built with them
         self._on_day_changed()
 
@@ -435,26 +435,34 @@ class TodayView(QWidget):
 
     def refresh(self) -> None:
         day = self.day()
-        label = "today" if day == date.today() else day.strftime("%a %d %b %Y")
+        formats = self.services.formats
+        label = self.tr("today") if day == date.today() else formats.date(day)
         rows = self.services.entries.journal(start=day, end=day)
         self.day_title.setText(self.tr("Logged {0}: {1} entries").format(label, len(rows)))
         self.day_list.clear()
         for row in reversed(rows):  # oldest first within the day
-            item = QListWidgetItem(f"{row.occurred_at:%H:%M}  {KIND_LABELS[row.kind]}: {row.summary}")
+            tag = f"{demo_mark()} · " if row.demo else ""
+            item = QListWidgetItem(
+                f"{formats.time(row.occurred_at)}  {tag}{translated(KIND_LABELS[row.kind])}: {row.summary}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, (str(row.id), row.kind.value))
             item.setToolTip(row.summary)
+            if row.demo:
+                mark_demo_item(item)
             self.day_list.addItem(item)
         self._show_diet(day)
         self._show_weekly(day)
 
     def _show_weekly(self, day: date) -> None:
-        """A quiet line when the weekly check-in (if the person wants it) is due: none in the 7 days up to ``day``."""
+        """A quiet line when the weekly check-in (if the person wants it) is due: none yet in the week of ``day``
+        (weeks start on the day chosen in Settings ▸ General)."""
         if not self.checkin.preferences.shows(Tracker.WEEKLY):
             self.weekly_due.hide()
             return
         last = self.services.entries.latest(EntryKind.WEEKLY_CHECKIN, on_or_before=day)
         chose_it = self.checkin.preferences.welcomed  # asked for it at the welcome, or kept it since
-        if (last is None and not chose_it) or (last is not None and (day - last.local_date).days < WEEKLY_EVERY_DAYS):
+        this_week = self.services.formats.week_start_of(day)
+        if (last is None and not chose_it) or (last is not None and last.local_date >= this_week):
             self.weekly_due.hide()
             return
         since = "" if last is None else self.tr(" (the last one was {0} days ago)").format((day - last.local_date).days)
@@ -479,7 +487,9 @@ class TodayView(QWidget):
             return
         self.diet_label.setText(
             self.tr("Diet: {0} — {1} since {2}").format(
-                phrase(protocol_words(phase)), phrase(phase_words(phase.phase)), phase.start.strftime("%d %b %Y")
+                phrase(protocol_words(phase)),
+                phrase(phase_words(phase.phase)),
+                self.services.formats.short_date(phase.start),
             )
             + challenge
         )
@@ -505,7 +515,7 @@ class TodayView(QWidget):
             self.services.events.entry_saved.emit(entry)
         self.services.events.status_message.emit(
             self.tr("Check-in saved for {0} ({1} entries). Ctrl+Z undoes it.").format(
-                self.day().strftime("%a %d %b"), len(saved)
+                self.services.formats.date(self.day()), len(saved)
             )
         )
         return True

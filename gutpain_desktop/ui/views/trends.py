@@ -126,6 +126,9 @@ class TrendsView(QWidget):
         self.end_edit.dateChanged.connect(self.reload)
         self.overlays.itemChanged.connect(self._on_overlays_changed)
         services.events.data_changed.connect(self._on_data_changed)
+        services.events.formats_changed.connect(
+            self._on_data_changed
+        )  # weeks laid out anew, dates and times shown anew
         self._stale = True
         self._on_overlays_changed()
 
@@ -164,11 +167,12 @@ class TrendsView(QWidget):
         start, end = self.chosen_range()
         entries = self.services.entries
         categories = [c.key for c in self.services.catalog.categories(include_hidden=False)]
+        week_start = self.services.formats.week_start_day()  # a plain weekday number: no Qt below the UI
 
         def work() -> TrendsData:
             measured = entries.measurements(start=start, end=end)
             first = start or (measured.span() or (end, end))[0]
-            return trends_data(measured, first, end, categories)
+            return trends_data(measured, first, end, categories, week_start)
 
         self.status.setText(self.tr("Loading…"))
         self.runner.run(work, self.show_data, self._on_error)
@@ -179,7 +183,9 @@ class TrendsView(QWidget):
             chart.set_data(data)  # charts scrolled out of sight draw when they come into view
         self.status.setText(
             self.tr("{0} to {1}: pain logged on {2} days").format(
-                data.start.strftime("%d %b %Y"), data.end.strftime("%d %b %Y"), data.pain_days
+                self.services.formats.short_date(data.start),
+                self.services.formats.short_date(data.end),
+                data.pain_days,
             )
         )
 

@@ -80,15 +80,17 @@ class VerdictPanel(QGroupBox):
             self.hide()
             return
         verdict = challenge_verdict(self.services, challenge)
+        formats = self.services.formats
         names = self.services.catalog.names()
         doses = {d.day: phrase(Label(humanise(d.size.value), lower=True)) for d in challenge.doses}
         header = [self.tr("Symptom"), self.tr("Before (mean)"), self.tr("Counts as a rise from")]
         for number in range(1, CHALLENGE_DOSE_DAYS + challenge.washout_days + 1):
-            day = f"{challenge.local_date + timedelta(days=number - 1):%a %d %b}"
+            day = challenge.local_date + timedelta(days=number - 1)
+            shown = f"{formats.weekday(day)} {formats.day_month(day)}"
             if number in doses:
-                header.append(self.tr("Day {0}, dose {1}\n{2}").format(number, doses[number], day))
+                header.append(self.tr("Day {0}, dose {1}\n{2}").format(number, doses[number], shown))
             else:
-                header.append(self.tr("Day {0}, break\n{1}").format(number, day))
+                header.append(self.tr("Day {0}, break\n{1}").format(number, shown))
         rows = [
             [
                 translated(names.get(course.symptom, humanise(course.symptom))),
@@ -107,7 +109,7 @@ class VerdictPanel(QGroupBox):
         self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + rows_height + bar + 4)
         self.suggested = verdict.outcome
         self.heading.setText(
-            self.tr("{0} challenge from {1}").format(challenge.food, challenge.local_date.strftime("%d %b %Y"))
+            self.tr("{0} challenge from {1}").format(challenge.food, formats.short_date(challenge.local_date))
         )
         self.text.setText(phrase(verdict.phrase))
         decided = verdict.outcome is not ChallengeOutcome.PENDING

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QListWidgetItem, QPushButton, QWidget
 
 from .common import NoticeBanner
 
@@ -25,3 +25,27 @@ class DemoNotice(NoticeBanner):
         self.remove_button.clicked.connect(self.remove_requested)
         self.layout().insertWidget(2, self.remove_button)  # type: ignore[union-attr]
         self.dismiss_button.setText(self.tr("Hide"))
+
+
+def demo_mark() -> str:
+    """The short tag on the line of every example entry (in the Journal and on Today)."""
+    return QCoreApplication.translate("DemoNotice", "Demo")
+
+
+def demo_explanation() -> str:
+    """What the tag means, for its tooltip and screen readers."""
+    return QCoreApplication.translate(
+        "DemoNotice",
+        "A made-up example entry (demo data), not yours. File ▸ Remove example entries takes all of them away; "
+        "your own entries stay.",
+    )
+
+
+def mark_demo_item(item: QListWidgetItem) -> None:
+    """Show a list line (already tagged with :func:`demo_mark`) as an example entry: in italics, its tooltip and
+    what a screen reader says telling what the tag means."""
+    font = item.font()
+    font.setItalic(True)
+    item.setFont(font)
+    item.setToolTip(f"{item.toolTip()}\n{demo_explanation()}".lstrip())
+    item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.text()}. {demo_explanation()}")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.entries import EntryKind, WeeklyCheckinEntry
+from ..formats import DisplayFormats
 from ..services import Services
 
 #: How far back the history reaches.
@@ -48,7 +49,9 @@ class ScoreChart(QWidget):
 
     def set_points(self, points: Sequence[tuple[date, tuple[int, int, int]]]) -> None:
         self.points = list(points)
-        text = "; ".join(f"{day:%d %b %Y}: WPI {w}, SSS {s}, FS {f}" for day, (w, s, f) in self.points)
+        text = "; ".join(
+            f"{DisplayFormats.short_date(day)}: WPI {w}, SSS {s}, FS {f}" for day, (w, s, f) in self.points
+        )
         self.setAccessibleDescription(text or "No weekly check-ins yet")
         self.update()
 
@@ -122,7 +125,7 @@ class WeeklyHistory(QWidget):
         self.chart.setVisible(len(entries) > 1)
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(reversed(entries)):
-            cells = [entry.local_date.strftime("%a %d %b %Y"), *map(str, scores(entry))]
+            cells = [DisplayFormats.date(entry.local_date), *map(str, scores(entry))]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column:
