@@ -1,9 +1,17 @@
-"""Short one-line descriptions of entries, as the journal shows them."""
+"""Short one-line descriptions of entries, as the journal shows them.
+
+:func:`summary_phrase` builds the line as an :class:`~gutpain_desktop.i18n.Phrase` (context "Summaries"), so the UI
+can show it in the person's language; :func:`describe` is its English text, which storage keeps with every entry
+(the journal's search, the CLI and the tests read it). Where the kind of entry is shown beside the line (the Journal's
+Kind column, Today's list) the line leaves out the kind it would otherwise start with: ``with_kind=False``, or
+:func:`without_kind` on a stored English summary ("Sleep: 8.5 h" -> "8.5 h"), which also serves rows saved earlier.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from ..i18n import QT_TRANSLATE_NOOP, Arg, Label, Phrase, listed
 from .entries import (
     PROTOCOL_LABELS,
     REACTION_LABELS,
@@ -13,6 +21,7 @@ from .entries import (
     ContextEntry,
     DietPhaseEntry,
     Entry,
+    EntryKind,
     MealEntry,
     PainEntry,
     Reaction,
@@ -24,91 +33,210 @@ from .entries import (
 )
 from .scales import BRISTOL_DESCRIPTIONS, SITE_INFO, BodySite
 
+#: The English words a stored summary starts with when it names its own kind (what :func:`without_kind` removes).
+KIND_PREFIXES: dict[EntryKind, str] = {
+    EntryKind.PAIN: "Pain ",
+    EntryKind.STRESS: "Stress ",
+    EntryKind.SLEEP: "Sleep: ",
+    EntryKind.CHALLENGE: "Challenge: ",
+    EntryKind.WEEKLY_CHECKIN: "Weekly check-in: ",
+    EntryKind.CONTEXT: "Context: ",
+}
+
 
 def describe(entry: Entry, names: Mapping[str, str] | None = None) -> str:
-    """``names`` maps category and symptom keys to the names the person sees."""
-    names = names or {}
-
-    def name(key: str) -> str:
-        return names.get(key) or humanise(key)
-
-    text = _describe(entry, name)
-    if entry.note:
-        first_line = entry.note.strip().splitlines()[0] if entry.note.strip() else ""
-        if first_line:
-            text = f"{text} — {first_line[:80]}"
-    return text
+    """The English line stored with the entry. ``names`` maps category and symptom keys to the names the person
+    sees."""
+    return str(summary_phrase(entry, names))
 
 
-def _describe(entry: Entry, name: Callable[[str], str]) -> str:
-    if isinstance(entry, MealEntry):
-        foods = ", ".join(f.name for f in entry.foods)
-        cats = sorted({name(c) for f in entry.foods for c in f.categories})
-        extra = f" [{', '.join(cats)}]" if cats else ""
-        return f"{humanise(entry.meal_type.value)}: {foods}{extra}"
+def summary_phrase(entry: Entry, names: Mapping[str, str] | None = None, *, with_kind: bool = True) -> Arg:
+    """The line as a phrase the UI translates (``str()`` is :func:`describe`'s English). ``with_kind=False``: for
+    showing beside the entry's kind, without the kind at its start ("8.5 h, quality 5/10", not "Sleep: 8.5 h, …")."""
+    found = names or {}
+
+    def name(key: str) -> Label:
+        return Label(found.get(key) or humanise(key))
+
+    details = _details(entry, name)
+    said = _with_kind(entry, details) if with_kind else details
+    note = entry.note.strip().splitlines()[0][:80] if entry.note and entry.note.strip() else ""
+    if note:
+        said = Phrase.of(QT_TRANSLATE_NOOP("Summaries", "{summary} — {note}"), summary=said, note=note)
+    return said
+
+
+def without_kind(summary: str, kind: EntryKind) -> str:
+    """A stored English summary without the kind it starts with ("Stress 6/10" -> "6/10"); others as they are."""
+    prefix = KIND_PREFIXES.get(kind)
+    if prefix and summary.startswith(prefix) and len(summary) > len(prefix):
+        return summary[len(prefix) :]
+    return summary
+
+
+def _with_kind(entry: Entry, details: Arg) -> Arg:
+    """The line as stored: the details, after the kind for the kinds that name it."""
     if isinstance(entry, PainEntry):
-        sites = ", ".join(SITE_INFO[s].label for s in sorted(entry.sites, key=_site_order))
-        where = f" at {sites}" if sites else ""
-        kind = f" ({entry.pain_kind.value})" if entry.pain_kind else ""
-        return f"Pain {entry.intensity}/10{kind}, {RECALL_LABELS[entry.recall]}{where}"
-    if isinstance(entry, SymptomEntry):
-        return f"{name(entry.symptom)} {entry.severity}/10"
+        return Phrase.of(QT_TRANSLATE_NOOP("Summaries", "Pain {details}"), details=details)
     if isinstance(entry, StressEntry):
-        return f"Stress {entry.level}/10"
+        return Phrase.of(QT_TRANSLATE_NOOP("Summaries", "Stress {details}"), details=details)
     if isinstance(entry, SleepEntry):
-        parts = []
-        hours = entry.total_hours
-        if hours is not None:
-            parts.append(f"{hours:g} h")
-        if entry.quality is not None:
-            parts.append(f"quality {entry.quality}/10")
-        if entry.refreshed is not None:
-            parts.append("woke refreshed" if entry.refreshed else "woke unrefreshed")
-        return "Sleep: " + ", ".join(parts)
-    if isinstance(entry, BowelEntry):
-        flags = [
-            label
-            for label, on in (
-                ("urgent", entry.urgency),
-                ("straining", entry.straining),
-                ("blood seen", entry.blood),
-                ("at night", entry.at_night),
-            )
-            if on
-        ]
-        extra = f" ({', '.join(flags)})" if flags else ""
-        return f"Bristol type {entry.bristol}: {BRISTOL_DESCRIPTIONS.get(entry.bristol, '')}{extra}"
-    if isinstance(entry, DietPhaseEntry):
-        protocol = entry.protocol_name or PROTOCOL_LABELS[entry.protocol]
-        text = f"{protocol}: {entry.phase.value} from {entry.start.isoformat()}"
-        if entry.eliminated:
-            text += f", leaving out {', '.join(name(e) for e in entry.eliminated)}"
-        return text
+        return Phrase.of(QT_TRANSLATE_NOOP("Summaries", "Sleep: {details}"), details=details)
     if isinstance(entry, ChallengeEntry):
-        targets = ", ".join(name(s) for s in entry.target_symptoms)
-        outcome = humanise(entry.outcome.value).replace("Tolerated up to dose", "Tolerated up to a dose")
-        return f"Challenge: {entry.food} (watching {targets}) — {outcome}"
+        return Phrase.of(QT_TRANSLATE_NOOP("Summaries", "Challenge: {details}"), details=details)
     if isinstance(entry, WeeklyCheckinEntry):
-        return f"Weekly check-in: WPI {entry.wpi}, SSS {entry.sss}, FS {entry.fs}"
+        return Phrase.of(QT_TRANSLATE_NOOP("Summaries", "Weekly check-in: {details}"), details=details)
     if isinstance(entry, ContextEntry):
-        flags = [
-            label
-            for label, on in (
-                ("period", entry.period),
-                ("ill", entry.illness),
-                ("fever", entry.fever),
-                ("alcohol", entry.alcohol),
-                ("exercise", entry.exercise),
-            )
-            if on
-        ]
-        if entry.medication:
-            flags.append(f"medication: {entry.medication}")
-        if entry.reactions:
-            signs = ", ".join(REACTION_LABELS[r] for r in Reaction if r in entry.reactions)
-            flags.append(f"reaction to {entry.reaction_food}: {signs}")
-        return "Context: " + (", ".join(flags) if flags else "nothing unusual")
+        return Phrase.of(QT_TRANSLATE_NOOP("Summaries", "Context: {details}"), details=details)
+    return details
+
+
+def _details(entry: Entry, name: Callable[[str], Label]) -> Arg:
+    if isinstance(entry, MealEntry):
+        return _meal(entry, name)
+    if isinstance(entry, PainEntry):
+        return _pain(entry)
+    if isinstance(entry, SymptomEntry):
+        return Phrase.of(
+            QT_TRANSLATE_NOOP("Summaries", "{symptom} {severity}/10"),
+            symptom=name(entry.symptom),
+            severity=entry.severity,
+        )
+    if isinstance(entry, StressEntry):
+        return Phrase.of(QT_TRANSLATE_NOOP("Summaries", "{level}/10"), level=entry.level)
+    if isinstance(entry, SleepEntry):
+        return _sleep(entry)
+    if isinstance(entry, BowelEntry):
+        return _bowel(entry)
+    if isinstance(entry, DietPhaseEntry):
+        return _diet_phase(entry, name)
+    if isinstance(entry, ChallengeEntry):
+        outcome = humanise(entry.outcome.value).replace("Tolerated up to dose", "Tolerated up to a dose")
+        return Phrase.of(
+            QT_TRANSLATE_NOOP("Summaries", "{food} (watching {targets}) — {outcome}"),
+            food=entry.food,
+            targets=listed([name(s) for s in entry.target_symptoms]),
+            outcome=Label(outcome),
+        )
+    if isinstance(entry, WeeklyCheckinEntry):
+        return Phrase.of(
+            QT_TRANSLATE_NOOP("Summaries", "WPI {wpi}, SSS {sss}, FS {fs}"), wpi=entry.wpi, sss=entry.sss, fs=entry.fs
+        )
+    if isinstance(entry, ContextEntry):
+        return _context(entry)
     return entry.kind.value
+
+
+def _meal(entry: MealEntry, name: Callable[[str], Label]) -> Phrase:
+    foods = listed([f.name for f in entry.foods])
+    meal = Label(humanise(entry.meal_type.value))
+    categories = sorted({name(c) for f in entry.foods for c in f.categories}, key=str)
+    if not categories:
+        return Phrase.of(QT_TRANSLATE_NOOP("Summaries", "{meal}: {foods}"), meal=meal, foods=foods)
+    return Phrase.of(
+        QT_TRANSLATE_NOOP("Summaries", "{meal}: {foods} [{categories}]"),
+        meal=meal,
+        foods=foods,
+        categories=listed(categories),
+    )
+
+
+def _pain(entry: PainEntry) -> Phrase:
+    recall = Label(RECALL_LABELS[entry.recall])
+    if entry.pain_kind:
+        kind = Label(humanise(entry.pain_kind.value), lower=True)
+        said = Phrase.of(
+            QT_TRANSLATE_NOOP("Summaries", "{intensity}/10 ({kind}), {recall}"),
+            intensity=entry.intensity,
+            kind=kind,
+            recall=recall,
+        )
+    else:
+        said = Phrase.of(
+            QT_TRANSLATE_NOOP("Summaries", "{intensity}/10, {recall}"), intensity=entry.intensity, recall=recall
+        )
+    if not entry.sites:
+        return said
+    sites = listed([Label(SITE_INFO[s].label) for s in sorted(entry.sites, key=_site_order)])
+    return Phrase.of(QT_TRANSLATE_NOOP("Summaries", "{pain} at {sites}"), pain=said, sites=sites)
+
+
+def _sleep(entry: SleepEntry) -> Arg:
+    parts: list[Arg] = []
+    hours = entry.total_hours
+    if hours is not None:
+        parts.append(Phrase.of(QT_TRANSLATE_NOOP("Summaries", "{hours:g} h"), hours=hours))
+    if entry.quality is not None:
+        parts.append(Phrase.of(QT_TRANSLATE_NOOP("Summaries", "quality {quality}/10"), quality=entry.quality))
+    if entry.refreshed is not None:
+        parts.append(
+            Phrase.of(QT_TRANSLATE_NOOP("Summaries", "woke refreshed"))
+            if entry.refreshed
+            else Phrase.of(QT_TRANSLATE_NOOP("Summaries", "woke unrefreshed"))
+        )
+    return listed(parts)
+
+
+def _bowel(entry: BowelEntry) -> Phrase:
+    flags = [
+        flag
+        for flag, on in (
+            (Phrase.of(QT_TRANSLATE_NOOP("Summaries", "urgent")), entry.urgency),
+            (Phrase.of(QT_TRANSLATE_NOOP("Summaries", "straining")), entry.straining),
+            (Phrase.of(QT_TRANSLATE_NOOP("Summaries", "blood seen")), entry.blood),
+            (Phrase.of(QT_TRANSLATE_NOOP("Summaries", "at night")), entry.at_night),
+        )
+        if on
+    ]
+    said = Phrase.of(
+        QT_TRANSLATE_NOOP("Summaries", "Bristol type {bristol}: {form}"),
+        bristol=entry.bristol,
+        form=Label(BRISTOL_DESCRIPTIONS.get(entry.bristol, "")),
+    )
+    if not flags:
+        return said
+    return Phrase.of(QT_TRANSLATE_NOOP("Summaries", "{stool} ({flags})"), stool=said, flags=listed(flags))
+
+
+def _diet_phase(entry: DietPhaseEntry, name: Callable[[str], Label]) -> Phrase:
+    protocol: Arg = entry.protocol_name or Label(PROTOCOL_LABELS[entry.protocol])
+    said = Phrase.of(
+        QT_TRANSLATE_NOOP("Summaries", "{protocol}: {phase} from {start}"),
+        protocol=protocol,
+        phase=Label(humanise(entry.phase.value), lower=True),
+        start=entry.start.isoformat(),
+    )
+    if not entry.eliminated:
+        return said
+    return Phrase.of(
+        QT_TRANSLATE_NOOP("Summaries", "{phase}, leaving out {foods}"),
+        phase=said,
+        foods=listed([name(e) for e in entry.eliminated]),
+    )
+
+
+def _context(entry: ContextEntry) -> Arg:
+    flags: list[Arg] = [
+        flag
+        for flag, on in (
+            (Phrase.of(QT_TRANSLATE_NOOP("Summaries", "period")), entry.period),
+            (Phrase.of(QT_TRANSLATE_NOOP("Summaries", "ill")), entry.illness),
+            (Phrase.of(QT_TRANSLATE_NOOP("Summaries", "fever")), entry.fever),
+            (Phrase.of(QT_TRANSLATE_NOOP("Summaries", "alcohol")), entry.alcohol),
+            (Phrase.of(QT_TRANSLATE_NOOP("Summaries", "exercise")), entry.exercise),
+        )
+        if on
+    ]
+    if entry.medication:
+        flags.append(Phrase.of(QT_TRANSLATE_NOOP("Summaries", "medication: {medication}"), medication=entry.medication))
+    if entry.reactions:
+        signs = listed([Label(REACTION_LABELS[r]) for r in Reaction if r in entry.reactions])
+        flags.append(
+            Phrase.of(
+                QT_TRANSLATE_NOOP("Summaries", "reaction to {food}: {signs}"), food=entry.reaction_food, signs=signs
+            )
+        )
+    return listed(flags) if flags else Phrase.of(QT_TRANSLATE_NOOP("Summaries", "nothing unusual"))
 
 
 _ORDER: dict[BodySite, int] = {site: i for i, site in enumerate(SITE_INFO)}

@@ -77,8 +77,8 @@ def test_entries_saved_in_the_app_survive_a_restart(tmp_path: Path) -> None:
     rows = [line for line in second.stdout.splitlines() if line.startswith("row:")]
     assert len(rows) == 3, second.stdout
     text = "\n".join(rows)
-    assert "Pain | Pain 7/10, average over the last 24 hours" in text
-    assert "Stress | Stress 3/10" in text
+    assert "Pain | 7/10, average over the last 24 hours" in text
+    assert "Stress | 3/10" in text
     assert "Meal |" in text and "Porridge" in text
     assert (data_dir / "gutpain.sqlite").exists()
 

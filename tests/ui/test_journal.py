@@ -101,7 +101,8 @@ def test_journal_refreshes_after_a_checkin_on_today(qtbot, window, ui_store):
     click(qtbot, window.today.checkin.save_button)
     window.show_view("Journal")
     assert journal.model.rowCount() == 1
-    assert journal.model.index(0, 3).data() == "Stress 6/10"
+    # the kind in its column, the details beside it without the kind again
+    assert [journal.model.index(0, c).data() for c in (2, 3)] == ["Stress", "6/10"]
 
 
 def test_example_entries_are_marked_one_by_one_and_the_persons_own_is_not(qtbot, window, ui_store):
@@ -133,7 +134,7 @@ def test_example_entries_are_marked_one_by_one_and_the_persons_own_is_not(qtbot,
     for row in range(model.rowCount()):
         details = model.index(row, 3)
         if model.row_at(row).id == own:
-            assert details.data() == "Stress 6/10"
+            assert details.data() == "6/10"
             assert "example" not in details.data(tooltip) and "Demo" not in details.data(accessible)
             assert model.index(row, 0).data(Qt.ItemDataRole.FontRole) is None
         else:
@@ -159,8 +160,8 @@ def test_example_entries_are_marked_one_by_one_and_the_persons_own_is_not(qtbot,
     qtbot.waitUntil(lambda: not window.demo_notice.isVisible(), timeout=20_000)
     window.show_view("Journal")
     assert [model.row_at(i).id for i in range(model.rowCount())] == [own]
-    assert model.index(0, 3).data() == "Stress 6/10"
+    assert model.index(0, 3).data() == "6/10"
     window.today.set_day(date.today())
     assert [window.today.day_list.item(i).text()[7:] for i in range(window.today.day_list.count())] == [
-        "Stress: Stress 6/10"
+        "Stress: 6/10"
     ]

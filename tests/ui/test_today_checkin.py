@@ -58,7 +58,9 @@ def test_checkin_is_saved_and_shows_in_the_day_list_and_journal(qtbot, window, u
     assert "5 entries" in today.day_title.text()
     assert "Check-in saved" in window.status_label.text()
     texts = [today.day_list.item(i).text() for i in range(today.day_list.count())]
-    assert any("Pain 6/10" in t and "Neck" in t for t in texts)
+    assert any("Pain: 6/10" in t and "Neck" in t for t in texts)
+    assert any(t.endswith("  Sleep: 7.25 h, quality 3/10") for t in texts), texts  # the kind once, then details
+    assert not any(f"{kind}: {kind}" in t for t in texts for kind in ("Pain", "Stress", "Sleep")), texts
 
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.journal

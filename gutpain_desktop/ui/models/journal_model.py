@@ -8,13 +8,18 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from ...domain.describe import without_kind
 from ...domain.entries import KIND_LABELS, JournalRow
 from ...i18n import QT_TRANSLATE_NOOP
 from ..formats import DisplayFormats
 from ..translate import label as translated
 from ..widgets.demo_notice import demo_explanation, demo_mark
+from .entry_lines import EntryLines
 
 PAGE_SIZE = 500
+#: With a translation, the lines of the rows from a little above to this many below the first one painted are made
+#: together (one read): more than a screenful, so a repaint or a scroll by a page rarely reads again.
+LINES_PAGE = 120
 COLUMNS = (
     QT_TRANSLATE_NOOP("Labels", "Date"),
     QT_TRANSLATE_NOOP("Labels", "Time"),
@@ -31,10 +36,17 @@ Fetch = Callable[[int, JournalRow | None], list[JournalRow]]
 class JournalModel(QAbstractTableModel):
     """Holds only the rows fetched so far (newest first); more arrive through fetchMore when scrolled to."""
 
-    def __init__(self, parent: Any = None, formats: Callable[[], DisplayFormats] = DisplayFormats):
+    def __init__(
+        self,
+        parent: Any = None,
+        formats: Callable[[], DisplayFormats] = DisplayFormats,
+        lines: EntryLines | None = None,
+    ):
         super().__init__(parent)
         #: The time format and week start chosen now (read at every paint, so a change shows at once).
         self.formats = formats
+        #: The details in the person's language (None: the stored English line, without its kind).
+        self.lines = lines
         self._rows: list[JournalRow] = []
         self._fetch: Fetch | None = None
         self._exhausted = True
@@ -46,6 +58,8 @@ class JournalModel(QAbstractTableModel):
 
     def reset_with(self, fetch: Fetch) -> None:
         self.beginResetModel()
+        if self.lines is not None:
+            self.lines.reset()
         self._fetch = fetch
         self._rows = fetch(PAGE_SIZE, None)
         self._exhausted = len(self._rows) < PAGE_SIZE
@@ -78,7 +92,7 @@ class JournalModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            text = self._text(row, index.column())
+            text = self._text(index.row(), index.column())
             if row.demo and role == Qt.ItemDataRole.ToolTipRole:
                 return f"{text}\n{self._demo_explanation}"
             if row.demo and role == Qt.ItemDataRole.AccessibleTextRole:
@@ -90,14 +104,23 @@ class JournalModel(QAbstractTableModel):
             return self._demo_font
         return None
 
-    def _text(self, row: JournalRow, column: int) -> str:
+    def _text(self, at: int, column: int) -> str:
+        row = self._rows[at]
         if column == 0:
             return self.formats().date(row.occurred_at.date())
         if column == 1:
             return self.formats().time(row.occurred_at)
         if column == 2:
             return translated(KIND_LABELS[row.kind])
-        return f"{self._demo_mark} · {row.summary}" if row.demo else row.summary
+        details = self.details(at)
+        return f"{self._demo_mark} · {details}" if row.demo else details
+
+    def details(self, at: int) -> str:
+        """What the Details column shows for row ``at``: the entry's line without its kind (shown beside it)."""
+        row = self._rows[at]
+        if self.lines is None:
+            return without_kind(row.summary, row.kind)
+        return self.lines.text(row, lambda: self._rows[max(0, at - 20) : at + LINES_PAGE])
 
     def formats_changed(self) -> None:
         """The time format changed: every date and time cell reads anew."""

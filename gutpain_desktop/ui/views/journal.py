@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...domain.entries import KIND_LABELS, EntryKind, JournalRow
 from ..commands import DeleteEntriesCommand
 from ..dialogs.entry_dialog import EntryDialog, open_entry_dialog
+from ..models.entry_lines import EntryLines
 from ..models.journal_model import JournalModel
 from ..services import Services
 from ..translate import label as translated
@@ -65,7 +66,7 @@ class JournalView(QWidget):
         filters.addWidget(self.search, 1)
         layout.addLayout(filters)
 
-        self.model = JournalModel(self, lambda: services.formats)
+        self.model = JournalModel(self, lambda: services.formats, EntryLines(services.entries, services.catalog))
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Journal entries"))

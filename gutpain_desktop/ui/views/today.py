@@ -53,6 +53,7 @@ from ..dialogs.entry_dialog import EntryDialog, open_entry_dialog
 from ..forms import local_datetime
 from ..forms.base import PAIN_HINT, SCORE_HINT, buddy_label, form_layout, hint
 from ..forms.ratings import SleepForm
+from ..models.entry_lines import EntryLines
 from ..services import Services
 from ..translate import label as translated
 from ..translate import phrase
@@ -296,6 +297,8 @@ class TodayView(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
+        #: The day's entries in a line each, in the person's language.
+        self.lines = EntryLines(services.entries, services.catalog)
         self.setAccessibleName(self.tr("Today"))
         outer = QVBoxLayout(self)
 
@@ -442,13 +445,16 @@ class TodayView(QWidget):
         rows = self.services.entries.journal(start=day, end=day)
         self.day_title.setText(self.tr("Logged {0}: {1} entries").format(label, len(rows)))
         self.day_list.clear()
+        self.lines.reset()
+        self.lines.prepare(rows)  # in the person's language: the day's entries read in one query
         for row in reversed(rows):  # oldest first within the day
             tag = f"{demo_mark()} · " if row.demo else ""
-            item = QListWidgetItem(
-                f"{formats.time(row.occurred_at)}  {tag}{translated(KIND_LABELS[row.kind])}: {row.summary}"
+            line = self.tr("{kind}: {details}").format(
+                kind=translated(KIND_LABELS[row.kind]), details=self.lines.text(row)
             )
+            item = QListWidgetItem(f"{formats.time(row.occurred_at)}  {tag}{line}")
             item.setData(Qt.ItemDataRole.UserRole, (str(row.id), row.kind.value))
-            item.setToolTip(row.summary)
+            item.setToolTip(line)
             if row.demo:
                 mark_demo_item(item)
             self.day_list.addItem(item)

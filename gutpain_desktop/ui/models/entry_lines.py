@@ -1,0 +1,81 @@
+"""The one-line details of entries shown beside their kind (the Journal's Details column, Today's list), in the
+person's language.
+
+Storage keeps an English line with every entry (``domain.describe``), which the journal lists without loading the
+entries. In English (no translation installed, or none for these texts) that stored line is shown as it is, minus the
+kind it starts with (``without_kind``): nothing more is read. With a translation the line is composed anew from the
+entry (``summary_phrase``, translated by ``translate.phrase``) for the rows actually shown: the entries of the page
+on screen are read in one query and their lines kept by id until the list is reloaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from uuid import UUID
+
+from PySide6.QtCore import QCoreApplication
+
+from ...domain.describe import KIND_PREFIXES, summary_phrase, without_kind
+from ...domain.entries import KIND_LABELS, JournalRow
+from ...storage import CatalogRepository, EntryRepository
+from ..translate import label, phrase
+
+#: How many rendered lines are kept before the cache starts afresh (a few MB at most, however far one scrolls).
+MOST_KEPT = 20_000
+
+
+def summaries_translated() -> bool:
+    """Whether the installed translation covers the entry lines: the kinds of entry, or the lines that start with
+    one, read differently from the English. (A translation that covers neither leaves the stored English.)"""
+    if any(label(text) != text for text in KIND_LABELS.values()):
+        return True
+    templates = [f"{prefix}{{details}}" for prefix in KIND_PREFIXES.values()]
+    return any(QCoreApplication.translate("Summaries", text) != text for text in templates)
+
+
+class EntryLines:
+    """Lines for journal rows, in the person's language; :meth:`reset` when the rows are read anew."""
+
+    def __init__(self, entries: EntryRepository, catalog: CatalogRepository) -> None:
+        self._entries = entries
+        self._catalog = catalog
+        self._lines: dict[UUID, str] = {}
+        self._names: Mapping[str, str] | None = None
+        self._translating = summaries_translated()
+
+    @property
+    def translating(self) -> bool:
+        return self._translating
+
+    def reset(self) -> None:
+        """Forget the lines made so far (entries or names may have changed) and look at the translation again."""
+        self._lines.clear()
+        self._names = None
+        self._translating = summaries_translated()
+
+    def text(self, row: JournalRow, page: Callable[[], Sequence[JournalRow]] | None = None) -> str:
+        """The line for ``row``. When it still has to be made, the lines of ``page()`` (the rows around it, on
+        screen) are made with it, in one read."""
+        if not self._translating:
+            return without_kind(row.summary, row.kind)
+        found = self._lines.get(row.id)
+        if found is None:
+            self.prepare(page() if page is not None else [row])
+            found = self._lines.get(row.id)
+        return found if found is not None else without_kind(row.summary, row.kind)
+
+    def prepare(self, rows: Iterable[JournalRow]) -> None:
+        """Make the lines of ``rows`` not made yet, reading their entries in one query."""
+        if not self._translating:
+            return
+        missing = {row.id: row for row in rows if row.id not in self._lines}
+        if not missing:
+            return
+        if len(self._lines) + len(missing) > MOST_KEPT:
+            self._lines.clear()
+        if self._names is None:
+            self._names = self._catalog.names()
+        for entry in self._entries.by_ids(missing):
+            self._lines[entry.id] = phrase(summary_phrase(entry, self._names, with_kind=False))
+        for entry_id, row in missing.items():  # deleted meanwhile: the stored line, and no second read
+            self._lines.setdefault(entry_id, without_kind(row.summary, row.kind))
