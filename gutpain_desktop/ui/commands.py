@@ -1,4 +1,8 @@
-"""Undoable operations on entries (Edit > Undo). Each refreshes every view through DataEvents."""
+"""Undoable operations on entries (Edit > Undo). Each refreshes every view through DataEvents.
+
+Their texts are shown after "Undo"/"Redo" in the Edit menu and in "Undone: …" messages, so they are written
+mid-sentence ("add pain") and translated in the "Undo" context: make them with the functions below.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,50 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from ..domain.entries import AnyEntry
+from ..domain.entries import KIND_LABELS, AnyEntry, EntryKind
 from .services import Services
+from .translate import mid_sentence
+
+
+def adding(kind: EntryKind) -> str:
+    """ "add pain" """
+    return QCoreApplication.translate("Undo", "add {kind}").format(kind=mid_sentence(KIND_LABELS[kind]))
+
+
+def editing(kind: EntryKind) -> str:
+    """ "edit pain" """
+    return QCoreApplication.translate("Undo", "edit {kind}").format(kind=mid_sentence(KIND_LABELS[kind]))
+
+
+def deleting(kinds: Sequence[EntryKind]) -> str:
+    """ "delete pain" for one entry, "delete 3 entries" for more."""
+    if len(kinds) == 1:
+        return QCoreApplication.translate("Undo", "delete {kind}").format(kind=mid_sentence(KIND_LABELS[kinds[0]]))
+    return QCoreApplication.translate("Undo", "delete %n entries", None, len(kinds))
+
+
+def checking_in() -> str:
+    return QCoreApplication.translate("Undo", "check-in")
+
+
+def starting(diet: str) -> str:
+    """ "start Low FODMAP" (the diet's name, already in the person's language)."""
+    return QCoreApplication.translate("Undo", "start {diet}").format(diet=diet)
+
+
+def setting_phase(phase: str) -> str:
+    """ "diet phase: elimination" (the phase's name, already in the person's language)."""
+    return QCoreApplication.translate("Undo", "diet phase: {phase}").format(phase=phase)
+
+
+def challenging(food: str) -> str:
+    """ "Bread challenge" """
+    return QCoreApplication.translate("Undo", "{food} challenge").format(food=food)
+
+
+def deciding(food: str) -> str:
+    """ "Bread outcome" (a challenge's outcome recorded)."""
+    return QCoreApplication.translate("Undo", "{food} outcome").format(food=food)
 
 
 class AddEntriesCommand(QUndoCommand):

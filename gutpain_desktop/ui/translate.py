@@ -8,13 +8,34 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..education import choose_language
-from ..i18n import LABELS, Arg, Label, Phrase, When, lower_first
+from ..i18n import LABELS, QT_TRANSLATE_NOOP, Arg, Label, Phrase, When, lower_first
 from .formats import DisplayFormats
+
+#: A question to the translator, answered by translating it (Qt's own idiom, as for ``QT_LAYOUT_DIRECTION``): whether
+#: a label ("Bloating", "Dairy") takes a small first letter inside a sentence in their language. English lowers it
+#: ("after dairy"); a German noun keeps its capital ("nach Milchprodukten"), so a translated label is only lowered
+#: when the translator answered "yes".
+LOWER_MID_SENTENCE = QT_TRANSLATE_NOOP(
+    "Lists",
+    "A label such as 'Bloating' takes a small first letter inside a sentence: translate as yes or no "
+    "(English and French: yes; German: no)",
+)
 
 
 def label(text: str) -> str:
     """The label in the person's language (the text itself when there is no translation)."""
     return QCoreApplication.translate(LABELS, text) if text else text
+
+
+def mid_sentence(text: str) -> str:
+    """A label written inside a sentence. The translator decides (:data:`LOWER_MID_SENTENCE`): "yes" lowers its first
+    letter ("bloating"), "no" keeps it as translated (German nouns, even one spelt as in English: "Stress"). Without
+    an answer only an untranslated (English) label is lowered; a translated one is shown as the translator wrote it."""
+    words = label(text)
+    answer = QCoreApplication.translate("Lists", LOWER_MID_SENTENCE).strip().lower()
+    if answer == "yes" or (answer != "no" and words == text):
+        return lower_first(words)
+    return words
 
 
 def phrase(said: Arg) -> str:
@@ -43,8 +64,7 @@ def _part(part: Label | When) -> str:
         if part.style == "day_month":
             return DisplayFormats.day_month(part.day)
         return f"{DisplayFormats.weekday(part.day)} {DisplayFormats.day_month(part.day)}"
-    words = label(part.text)
-    return lower_first(words) if part.lower else words
+    return mid_sentence(part.text) if part.lower else label(part.text)
 
 
 def install_translations(app: QCoreApplication, folder: Path, locale: QLocale | None = None) -> list[QTranslator]:

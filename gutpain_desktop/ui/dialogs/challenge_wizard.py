@@ -35,7 +35,7 @@ from ...domain.diet import FODMAP_GROUPS
 from ...domain.entries import ChallengeEntry
 from ...domain.validation import ValidationError
 from ...i18n import QT_TRANSLATE_NOOP
-from ..commands import AddEntriesCommand
+from ..commands import AddEntriesCommand, challenging
 from ..formats import DisplayFormats
 from ..forms.base import hint
 from ..forms.diet import DoseGrid
@@ -253,7 +253,7 @@ class ChallengeWizard(QWizard):
             return  # the wizard stays open with everything the person chose
         assert isinstance(saved, ChallengeEntry)
         self.saved = saved
-        self.services.undo.push(AddEntriesCommand(self.services, [saved], f"{saved.food} challenge"))
+        self.services.undo.push(AddEntriesCommand(self.services, [saved], challenging(saved.food)))
         self.services.events.data_changed.emit()
         self.services.events.status_message.emit(
             self.tr("{0} challenge planned from {1}.").format(saved.food, DisplayFormats.day_month(saved.local_date))

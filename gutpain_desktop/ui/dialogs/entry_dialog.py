@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
 from ...domain.entries import KIND_LABELS, AnyEntry, EntryKind
 from ...domain.validation import ValidationError
 from ...storage import EntryNotFoundError, StorageWriteError
-from ..commands import AddEntriesCommand, EditEntryCommand
+from ..commands import AddEntriesCommand, EditEntryCommand, adding, editing
 from ..forms import FORMS, EntryForm, local_datetime
 from ..forms.base import buddy_label, form_layout
 from ..forms.meal import MealForm
 from ..services import Services
-from ..translate import label as translated
-from ..translate import phrase
+from ..translate import mid_sentence, phrase
 from ..widgets.common import ErrorLabel
 
 
@@ -48,7 +47,7 @@ class EntryDialog(QDialog):
         self.services = services
         self.original = entry
         self.form: EntryForm = FORMS[kind](services)
-        what = translated(KIND_LABELS[kind]).lower()
+        what = mid_sentence(KIND_LABELS[kind])
         self.setWindowTitle(self.tr("Edit {0}").format(what) if entry else self.tr("Add {0}").format(what))
         self.setAccessibleName(self.windowTitle())
 
@@ -152,14 +151,10 @@ class EntryDialog(QDialog):
             entry = self.build()
             if self.original is None:
                 saved = self.services.entries.add(entry)
-                self.services.undo.push(
-                    AddEntriesCommand(self.services, [saved], f"add {KIND_LABELS[saved.kind].lower()}")
-                )
+                self.services.undo.push(AddEntriesCommand(self.services, [saved], adding(saved.kind)))
             else:
                 saved = self.services.entries.update(entry)
-                self.services.undo.push(
-                    EditEntryCommand(self.services, self.original, saved, f"edit {KIND_LABELS[saved.kind].lower()}")
-                )
+                self.services.undo.push(EditEntryCommand(self.services, self.original, saved, editing(saved.kind)))
         except ValidationError as exc:
             self.error.show_error(exc)
             return False
@@ -171,9 +166,7 @@ class EntryDialog(QDialog):
             return False
         self.error.clear_error()
         self.services.events.data_changed.emit()
-        self.services.events.status_message.emit(
-            self.tr("Saved: {0}").format(translated(KIND_LABELS[saved.kind]).lower())
-        )
+        self.services.events.status_message.emit(self.tr("Saved: {0}").format(mid_sentence(KIND_LABELS[saved.kind])))
         self.entry_saved.emit(saved)
         self.services.events.entry_saved.emit(saved)
         self.accept()

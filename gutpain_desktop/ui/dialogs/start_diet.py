@@ -31,12 +31,13 @@ from ...domain.diet import (
     DietPlan,
     eliminated_words,
     fodmap_key,
+    protocol_words,
     single_food_protocol,
     touches_gluten,
 )
 from ...domain.entries import DietPhaseEntry, DietProtocol
 from ...i18n import QT_TRANSLATE_NOOP
-from ..commands import AddEntriesCommand
+from ..commands import AddEntriesCommand, starting
 from ..forms.base import COELIAC_NOTICE, form_layout, hint
 from ..services import Services
 from ..translate import label as translated
@@ -293,11 +294,10 @@ class StartDietDialog(QDialog):
         at = datetime.combine(plan.start, time(8)) if plan.start != date.today() else datetime.now()
         saved = self.services.entries.add(plan.entry(at.astimezone()))
         assert isinstance(saved, DietPhaseEntry)
-        self.services.undo.push(AddEntriesCommand(self.services, [saved], f"start {plan.display_name()}"))
+        name = phrase(protocol_words(saved))
+        self.services.undo.push(AddEntriesCommand(self.services, [saved], starting(name)))
         self.services.events.data_changed.emit()
-        self.services.events.status_message.emit(
-            self.tr("Started {0} (Ctrl+Z takes it back).").format(plan.display_name())
-        )
+        self.services.events.status_message.emit(self.tr("Started {0} (Ctrl+Z takes it back).").format(name))
         self.accept()
 
 

@@ -33,6 +33,7 @@ from ...domain.validation import ValidationError, food_field
 from ...i18n import QT_TRANSLATE_NOOP
 from ..services import Services
 from ..translate import label as translated
+from ..translate import mid_sentence
 from ..widgets.learn import learn_link
 from .base import EntryForm, _combo, _select, form_layout, hint
 
@@ -186,7 +187,7 @@ class MealForm(EntryForm):
         return same[-1] if same else None
 
     def _offer_repeat(self) -> None:
-        meal = humanise(str(self.meal_type.currentData())).lower()
+        meal = mid_sentence(humanise(str(self.meal_type.currentData())))
         previous = self.previous_meal()
         self.repeat_button.setEnabled(previous is not None)
         self.repeat_button.setText(self.tr("Same as &yesterday's {0}").format(meal))

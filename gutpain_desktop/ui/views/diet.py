@@ -39,7 +39,7 @@ from ...domain.entries import (
     humanise,
 )
 from ...i18n import QT_TRANSLATE_NOOP, Label, listed
-from ..commands import AddEntriesCommand, EditEntryCommand
+from ..commands import AddEntriesCommand, EditEntryCommand, deciding, setting_phase
 from ..dialogs.challenge_wizard import open_challenge_wizard
 from ..dialogs.start_diet import StartDietDialog, open_start_diet
 from ..forms.base import _combo, hint
@@ -307,7 +307,7 @@ class DietView(QWidget):
         )
         saved = self.services.entries.add(entry)
         assert isinstance(saved, DietPhaseEntry)
-        text = f"diet phase: {phase.value}"
+        text = setting_phase(phrase(phase_words(phase)))
         self.services.undo.push(AddEntriesCommand(self.services, [saved], text))
         self.services.events.data_changed.emit()
         self.services.events.status_message.emit(
@@ -334,7 +334,7 @@ class DietView(QWidget):
             return
         decided_by = DecidedBy(self.decided_by.currentData())
         after = self.services.entries.update(dataclasses.replace(current, outcome=outcome, decided_by=decided_by))
-        self.services.undo.push(EditEntryCommand(self.services, current, after, f"{current.food} outcome"))
+        self.services.undo.push(EditEntryCommand(self.services, current, after, deciding(current.food)))
         self.services.events.data_changed.emit()
         self.services.events.status_message.emit(
             self.tr("{0}: {1} (Ctrl+Z takes it back).").format(current.food, translated(OUTCOME_TEXT[outcome]))

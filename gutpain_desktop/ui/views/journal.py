@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.entries import KIND_LABELS, EntryKind, JournalRow
-from ..commands import DeleteEntriesCommand
+from ..commands import DeleteEntriesCommand, deleting
 from ..dialogs.entry_dialog import EntryDialog, open_entry_dialog
 from ..models.entry_lines import EntryLines
 from ..models.journal_model import JournalModel
@@ -204,9 +204,7 @@ class JournalView(QWidget):
         entries = [e for e in (self.services.entries.get(r.id) for r in rows) if e is not None]
         if not entries:
             return
-        text = (
-            f"delete {KIND_LABELS[entries[0].kind].lower()}" if len(entries) == 1 else f"delete {len(entries)} entries"
-        )
+        text = deleting([e.kind for e in entries])
         self.services.undo.push(DeleteEntriesCommand(self.services, entries, text))
         self.services.events.status_message.emit(
             self.tr("Deleted {0} entries. Ctrl+Z brings them back.").format(len(entries))

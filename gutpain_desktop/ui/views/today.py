@@ -48,7 +48,7 @@ from ...domain.preferences import Tracker, TrackingPreferences
 from ...domain.validation import ValidationError
 from ...i18n import QT_TRANSLATE_NOOP, Phrase
 from ...storage import StorageWriteError
-from ..commands import AddEntriesCommand, DeleteEntriesCommand
+from ..commands import AddEntriesCommand, DeleteEntriesCommand, checking_in, deleting
 from ..dialogs.entry_dialog import EntryDialog, open_entry_dialog
 from ..forms import local_datetime
 from ..forms.base import PAIN_HINT, SCORE_HINT, buddy_label, form_layout, hint
@@ -517,7 +517,7 @@ class TodayView(QWidget):
             self.checkin.error.show_error(phrase(exc.phrase))
             return False
         self.checkin.error.clear_error()
-        self.services.undo.push(AddEntriesCommand(self.services, saved, "check-in"))
+        self.services.undo.push(AddEntriesCommand(self.services, saved, checking_in()))
         self.checkin.clear()
         self.checkin.first_field().setFocus()
         self.services.events.data_changed.emit()
@@ -555,7 +555,5 @@ class TodayView(QWidget):
         entry = self.services.entries.get(chosen[0])
         if entry is None:
             return
-        self.services.undo.push(
-            DeleteEntriesCommand(self.services, [entry], f"delete {KIND_LABELS[entry.kind].lower()}")
-        )
+        self.services.undo.push(DeleteEntriesCommand(self.services, [entry], deleting([entry.kind])))
         self.services.events.status_message.emit(self.tr("Deleted. Ctrl+Z brings it back."))
