@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from ..i18n import QT_TRANSLATE_NOOP, Arg, Label, Phrase, listed
+from .diet import eliminated_words
 from .entries import (
     PROTOCOL_LABELS,
     REACTION_LABELS,
@@ -58,7 +59,7 @@ def summary_phrase(entry: Entry, names: Mapping[str, str] | None = None, *, with
     def name(key: str) -> Label:
         return Label(found.get(key) or humanise(key))
 
-    details = _details(entry, name)
+    details = _details(entry, name, found)
     said = _with_kind(entry, details) if with_kind else details
     note = entry.note.strip().splitlines()[0][:80] if entry.note and entry.note.strip() else ""
     if note:
@@ -91,7 +92,7 @@ def _with_kind(entry: Entry, details: Arg) -> Arg:
     return details
 
 
-def _details(entry: Entry, name: Callable[[str], Label]) -> Arg:
+def _details(entry: Entry, name: Callable[[str], Label], names: Mapping[str, str]) -> Arg:
     if isinstance(entry, MealEntry):
         return _meal(entry, name)
     if isinstance(entry, PainEntry):
@@ -109,7 +110,7 @@ def _details(entry: Entry, name: Callable[[str], Label]) -> Arg:
     if isinstance(entry, BowelEntry):
         return _bowel(entry)
     if isinstance(entry, DietPhaseEntry):
-        return _diet_phase(entry, name)
+        return _diet_phase(entry, names)
     if isinstance(entry, ChallengeEntry):
         outcome = humanise(entry.outcome.value).replace("Tolerated up to dose", "Tolerated up to a dose")
         return Phrase.of(
@@ -198,7 +199,7 @@ def _bowel(entry: BowelEntry) -> Phrase:
     return Phrase.of(QT_TRANSLATE_NOOP("Summaries", "{stool} ({flags})"), stool=said, flags=listed(flags))
 
 
-def _diet_phase(entry: DietPhaseEntry, name: Callable[[str], Label]) -> Phrase:
+def _diet_phase(entry: DietPhaseEntry, names: Mapping[str, str]) -> Phrase:
     protocol: Arg = entry.protocol_name or Label(PROTOCOL_LABELS[entry.protocol])
     said = Phrase.of(
         QT_TRANSLATE_NOOP("Summaries", "{protocol}: {phase} from {start}"),
@@ -211,7 +212,7 @@ def _diet_phase(entry: DietPhaseEntry, name: Callable[[str], Label]) -> Phrase:
     return Phrase.of(
         QT_TRANSLATE_NOOP("Summaries", "{phase}, leaving out {foods}"),
         phase=said,
-        foods=listed([name(e) for e in entry.eliminated]),
+        foods=listed([eliminated_words(e, dict(names)) for e in entry.eliminated]),
     )
 
 

@@ -24,8 +24,11 @@ from gutpain_desktop.analysis.insight_types import (
     Status,
 )
 from gutpain_desktop.analysis.insight_words import context_sentence, days, overlap_sentence, sentence
+from gutpain_desktop.demo.samples import every_kind
+from gutpain_desktop.domain.describe import describe, summary_phrase, without_kind
 from gutpain_desktop.domain.diet import PHASE_GUIDANCE, DietPlan, DietState, challenge_step
 from gutpain_desktop.domain.entries import (
+    KIND_LABELS,
     BowelEntry,
     ChallengeDose,
     ChallengeEntry,
@@ -34,6 +37,9 @@ from gutpain_desktop.domain.entries import (
     DietPhaseEntry,
     DietProtocol,
     Dose,
+    Entry,
+    EntryKind,
+    FoodItem,
     MealEntry,
     MealType,
     PainEntry,
@@ -257,7 +263,25 @@ def _sentences_made_below_the_ui() -> list[Phrase]:
     last = (frozenset({Reaction.SWELLING}), "prawns", date(2026, 2, 21))
     found += [permission_phrase("Prawns", frozenset(), None), permission_phrase("", frozenset(Reaction), last)]
     found += [write_failure(OSError(28, "No space left on device")), write_failure(RuntimeError("odd"))]
+    for entry in (*every_kind(NOON), *_more_entries()):  # the journal's lines, with and without their kind
+        for with_kind in (True, False):
+            said = summary_phrase(entry, with_kind=with_kind)
+            assert isinstance(said, Phrase), entry.kind
+            found.append(said)
     return found
+
+
+def _more_entries() -> list[Entry]:
+    """Entries that take the other branches of the journal's lines."""
+    return [
+        PainEntry(occurred_at=NOON, intensity=3),
+        SleepEntry(occurred_at=NOON, hours=7.5, refreshed=True),
+        BowelEntry(occurred_at=NOON, bristol=4, straining=True, blood=True),
+        ContextEntry(occurred_at=NOON, illness=True, fever=True, alcohol=True),
+        ContextEntry(occurred_at=NOON),
+        MealEntry(occurred_at=NOON, meal_type=MealType.SNACK, foods=(FoodItem("Apple"),)),
+        DietPhaseEntry(occurred_at=NOON, protocol=DietProtocol.CUSTOM, protocol_name="My plan", phase=DietPhase.PAUSED),
+    ]
 
 
 def test_every_sentence_made_below_the_ui_fills_exactly_its_placeholders() -> None:
@@ -269,7 +293,9 @@ def test_every_sentence_made_below_the_ui_fills_exactly_its_placeholders() -> No
         if p.placeholders() != {n for n, _ in p.args}
     ]
     assert wrong == []
-    assert {p.context for p in made} >= {"Insights", "Diet", "RedFlags", "Validation", "Challenges", "Storage", "Lists"}
+    assert {p.context for p in made} >= {
+        "Insights", "Diet", "RedFlags", "Validation", "Challenges", "Storage", "Lists", "Summaries"
+    }  # fmt: skip
 
 
 def test_the_english_of_those_sentences_is_what_it_always_was() -> None:
@@ -313,4 +339,43 @@ def test_the_english_of_those_sentences_is_what_it_always_was() -> None:
     assert str(write_failure(OSError(28, "full"))) == (
         "Not saved. The disk that holds your journal is full. Free some space, then save again. Nothing was saved, and "
         "what you typed is still here, so you can try again."
+    )
+
+
+def test_the_journal_line_is_the_stored_english_and_beside_its_kind_leaves_the_kind_out() -> None:
+    names = {"bloating": "Bloating", "abdominal_pain": "Abdominal pain", "dairy": "Dairy", "gluten": "Gluten"}
+    names["processed_foods"] = "Processed foods"
+    start = NOON
+    lines = {e.kind: (describe(e, names), str(summary_phrase(e, names, with_kind=False))) for e in every_kind(start)}
+    assert lines[EntryKind.SLEEP] == (
+        "Sleep: 7.5 h, quality 6/10, woke unrefreshed",
+        "7.5 h, quality 6/10, woke unrefreshed",
+    )
+    assert lines[EntryKind.STRESS] == ("Stress 7/10 — deadline", "7/10 — deadline")
+    assert (
+        lines[EntryKind.PAIN][1]
+        == "6/10 (muscle), average over the last 24 hours at Shoulder girdle, left, Neck, Lower back"
+    )
+    assert (
+        lines[EntryKind.BOWEL] == ("Bristol type 6: Mushy, fluffy pieces with ragged edges (urgent, at night)",) * 2
+    )  # the kind ("Bowel movement") is not repeated: the same line
+    assert lines[EntryKind.CONTEXT][1].startswith("period, exercise, medication: ibuprofen 400 mg, reaction to prawns")
+    assert lines[EntryKind.WEEKLY_CHECKIN][1] == "WPI 4, SSS 8, FS 12"
+    assert lines[EntryKind.CHALLENGE][1] == "Garlic (watching Bloating, Abdominal pain) — Tolerated up to a dose"
+    for entry in (*every_kind(start), *_more_entries()):
+        stored = describe(entry, names)
+        assert without_kind(stored, entry.kind) == str(summary_phrase(entry, names, with_kind=False)), stored
+        assert not without_kind(stored, entry.kind).startswith(KIND_LABELS[entry.kind])
+    # a FODMAP group left out reads as the Diet view writes it (it was "Fodmap lactose")
+    phase = DietPhaseEntry(
+        occurred_at=NOON,
+        protocol=DietProtocol.LOW_FODMAP,
+        phase=DietPhase.ELIMINATION,
+        eliminated=("fodmap_lactose", "dairy"),
+    )
+    assert describe(phase, names) == "Low FODMAP: elimination from 2026-03-10, leaving out FODMAP: lactose, Dairy"
+    # a line stored with other words (or empty details) is shown as it is
+    assert (
+        without_kind("Sleep: ", EntryKind.SLEEP) == "Sleep: "
+        and without_kind("Lunch: Tea", EntryKind.MEAL) == "Lunch: Tea"
     )
