@@ -5,6 +5,9 @@ responsiveness while insights, export, import and backup run (shared/DESIGN.md s
   the first page and counts the entries) to a painted widget (``grab()``). Budget <= 100 ms.
 * ``journal_{100k,1m}.scroll_page.p95``: 3 x 20 scrolls to the end of what is loaded (each fetches the next page of
   500 rows and repaints); p95, and the max for context. Budget <= 100 ms (a scroll must feel like the first paint).
+* ``journal_{100k,1m}.translated.*``: the same with a translation installed (a pseudo-translation written in Python,
+  slower than a compiled .qm), so each line shown is composed from its entry in the person's language: the entries of
+  the rows on screen are read in one query per page (``ui/models/entry_lines.py``). Same budgets.
 * ``journal_{100k,1m}.deep_page``: the next page of 500 rows after a row 90% of the way down, as the view asks for it
   (after the last row shown, not by offset). For context: it should cost what the first page costs.
 * ``ui.gap.{insights,export,import,backup}``: the longest the UI thread went without turning its event loop while that
@@ -81,13 +84,26 @@ def _services(store: Store) -> Any:
     return Services(store.entries, store.catalog, DataEvents(), QUndoStack())
 
 
-def bench_journal(folder: Path, name: str, report: Report) -> None:
+def bench_journal(folder: Path, name: str, report: Report, *, translated: bool = False) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
     from PySide6.QtWidgets import QApplication
 
     from gutpain_desktop.ui.views.journal import JournalView
 
+    class Wrapping(QTranslator):
+        """Every text "translated" (wrapped in ⟦ ⟧)."""
+
+        def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
+            return f"⟦{source}⟧"
+
+        def isEmpty(self) -> bool:
+            return False
+
     app = QApplication.instance() or QApplication([])
     store = open_store(folder)
+    translator = Wrapping()
+    if translated:
+        QCoreApplication.installTranslator(translator)
     try:
         total = store.entries.count()
         paints, scrolls = [], []
@@ -115,6 +131,7 @@ def bench_journal(folder: Path, name: str, report: Report) -> None:
         deep = (time.perf_counter() - started) * 1000
     finally:
         store.close()
+        QCoreApplication.removeTranslator(translator)
     paint = sorted(paints)[1]
     scroll = _p95(scrolls)
     budget = f"<= {JOURNAL_PAINT_BUDGET_MS:g} ms"

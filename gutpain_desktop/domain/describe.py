@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from ..i18n import QT_TRANSLATE_NOOP, Arg, Label, Phrase, listed
+from ..i18n import ENUM_LABELS, LABELS, QT_TRANSLATE_NOOP, Arg, Label, Phrase, Source, listed
 from .diet import eliminated_words
 from .entries import (
+    BUILTIN_CATEGORIES,
+    BUILTIN_SYMPTOMS,
+    KIND_LABELS,
     PROTOCOL_LABELS,
     REACTION_LABELS,
     RECALL_LABELS,
@@ -43,6 +46,37 @@ KIND_PREFIXES: dict[EntryKind, str] = {
     EntryKind.WEEKLY_CHECKIN: "Weekly check-in: ",
     EntryKind.CONTEXT: "Context: ",
 }
+
+#: Words of the lines that stand alone (no placeholders): flags of a bowel movement (urgency, straining, blood,
+#: at night), of a day's context (period, illness, fever, alcohol, exercise), how one woke.
+BOWEL_FLAGS = (
+    QT_TRANSLATE_NOOP("Summaries", "urgent"),
+    QT_TRANSLATE_NOOP("Summaries", "straining"),
+    QT_TRANSLATE_NOOP("Summaries", "blood seen"),
+    QT_TRANSLATE_NOOP("Summaries", "at night"),
+)
+CONTEXT_FLAGS = (
+    QT_TRANSLATE_NOOP("Summaries", "period"),
+    QT_TRANSLATE_NOOP("Summaries", "ill"),
+    QT_TRANSLATE_NOOP("Summaries", "fever"),
+    QT_TRANSLATE_NOOP("Summaries", "alcohol"),
+    QT_TRANSLATE_NOOP("Summaries", "exercise"),
+)
+WOKE = {
+    True: QT_TRANSLATE_NOOP("Summaries", "woke refreshed"),
+    False: QT_TRANSLATE_NOOP("Summaries", "woke unrefreshed"),
+}
+NOTHING_UNUSUAL = QT_TRANSLATE_NOOP("Summaries", "nothing unusual")
+
+
+def searchable_words() -> list[Source]:
+    """The fixed words the stored lines are made of (labels, the standalone words above), each knowing its context:
+    a search typed in the person's language can look for the English of the words it matches."""
+    words: list[str] = [*KIND_LABELS.values(), *(info.label for info in SITE_INFO.values())]
+    words += [*BRISTOL_DESCRIPTIONS.values(), *RECALL_LABELS.values(), *REACTION_LABELS.values()]
+    words += [*PROTOCOL_LABELS.values(), *ENUM_LABELS, *(c.name for c in BUILTIN_CATEGORIES)]
+    words += [*(d.name for d in BUILTIN_SYMPTOMS), *BOWEL_FLAGS, *CONTEXT_FLAGS, *WOKE.values(), NOTHING_UNUSUAL]
+    return [w if isinstance(w, Source) else Source(w, LABELS) for w in dict.fromkeys(words)]
 
 
 def describe(entry: Entry, names: Mapping[str, str] | None = None) -> str:
@@ -170,25 +204,13 @@ def _sleep(entry: SleepEntry) -> Arg:
     if entry.quality is not None:
         parts.append(Phrase.of(QT_TRANSLATE_NOOP("Summaries", "quality {quality}/10"), quality=entry.quality))
     if entry.refreshed is not None:
-        parts.append(
-            Phrase.of(QT_TRANSLATE_NOOP("Summaries", "woke refreshed"))
-            if entry.refreshed
-            else Phrase.of(QT_TRANSLATE_NOOP("Summaries", "woke unrefreshed"))
-        )
+        parts.append(Phrase.of(WOKE[entry.refreshed]))
     return listed(parts)
 
 
 def _bowel(entry: BowelEntry) -> Phrase:
-    flags = [
-        flag
-        for flag, on in (
-            (Phrase.of(QT_TRANSLATE_NOOP("Summaries", "urgent")), entry.urgency),
-            (Phrase.of(QT_TRANSLATE_NOOP("Summaries", "straining")), entry.straining),
-            (Phrase.of(QT_TRANSLATE_NOOP("Summaries", "blood seen")), entry.blood),
-            (Phrase.of(QT_TRANSLATE_NOOP("Summaries", "at night")), entry.at_night),
-        )
-        if on
-    ]
+    on = (entry.urgency, entry.straining, entry.blood, entry.at_night)
+    flags = [Phrase.of(words) for words, marked in zip(BOWEL_FLAGS, on, strict=True) if marked]
     said = Phrase.of(
         QT_TRANSLATE_NOOP("Summaries", "Bristol type {bristol}: {form}"),
         bristol=entry.bristol,
@@ -217,17 +239,8 @@ def _diet_phase(entry: DietPhaseEntry, names: Mapping[str, str]) -> Phrase:
 
 
 def _context(entry: ContextEntry) -> Arg:
-    flags: list[Arg] = [
-        flag
-        for flag, on in (
-            (Phrase.of(QT_TRANSLATE_NOOP("Summaries", "period")), entry.period),
-            (Phrase.of(QT_TRANSLATE_NOOP("Summaries", "ill")), entry.illness),
-            (Phrase.of(QT_TRANSLATE_NOOP("Summaries", "fever")), entry.fever),
-            (Phrase.of(QT_TRANSLATE_NOOP("Summaries", "alcohol")), entry.alcohol),
-            (Phrase.of(QT_TRANSLATE_NOOP("Summaries", "exercise")), entry.exercise),
-        )
-        if on
-    ]
+    on = (entry.period, entry.illness, entry.fever, entry.alcohol, entry.exercise)
+    flags: list[Arg] = [Phrase.of(words) for words, marked in zip(CONTEXT_FLAGS, on, strict=True) if marked]
     if entry.medication:
         flags.append(Phrase.of(QT_TRANSLATE_NOOP("Summaries", "medication: {medication}"), medication=entry.medication))
     if entry.reactions:
@@ -237,7 +250,7 @@ def _context(entry: ContextEntry) -> Arg:
                 QT_TRANSLATE_NOOP("Summaries", "reaction to {food}: {signs}"), food=entry.reaction_food, signs=signs
             )
         )
-    return listed(flags) if flags else Phrase.of(QT_TRANSLATE_NOOP("Summaries", "nothing unusual"))
+    return listed(flags) if flags else Phrase.of(NOTHING_UNUSUAL)
 
 
 _ORDER: dict[BodySite, int] = {site: i for i, site in enumerate(SITE_INFO)}

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from sqlalchemy import Select, String, Table, delete, func, insert, select, type_coerce, update
+from sqlalchemy import Select, String, Table, delete, func, insert, or_, select, type_coerce, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -262,12 +262,13 @@ class EntryRepository:
         kinds: Iterable[EntryKind] | None = None,
         start: date | None = None,
         end: date | None = None,
-        text: str | None = None,
+        text: str | Sequence[str] | None = None,
         limit: int | None = None,
         offset: int = 0,
         after: JournalRow | None = None,
     ) -> list[JournalRow]:
-        """Journal lines newest first, filtered by kind, local date range (inclusive) and text.
+        """Journal lines newest first, filtered by kind, local date range (inclusive) and text (in the line or the
+        note, any case; several texts: any of them).
 
         ``after``: only the lines that come after this one (the last line already shown). Unlike ``offset`` this
         reads the index from that point on, so the next page costs the same at the millionth line as at the first.
@@ -297,7 +298,7 @@ class EntryRepository:
         kinds: Iterable[EntryKind] | None = None,
         start: date | None = None,
         end: date | None = None,
-        text: str | None = None,
+        text: str | Sequence[str] | None = None,
         source: str | None = None,
     ) -> int:
         query = _filtered(select(func.count()).select_from(ENTRY), kinds, start, end, text)
@@ -405,7 +406,11 @@ class EntryRepository:
 
 
 def _filtered(
-    query: Any, kinds: Iterable[EntryKind] | None, start: date | None, end: date | None, text: str | None
+    query: Any,
+    kinds: Iterable[EntryKind] | None,
+    start: date | None,
+    end: date | None,
+    text: str | Sequence[str] | None,
 ) -> Any:
     if kinds is not None:
         query = query.where(ENTRY.c.kind.in_([k.value for k in kinds]))
@@ -414,8 +419,11 @@ def _filtered(
     if end is not None:
         query = query.where(ENTRY.c.local_date <= end)
     if text:
-        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        query = query.where(ENTRY.c.summary.ilike(pattern, escape="\\") | ENTRY.c.note.ilike(pattern, escape="\\"))
+        wanted = []
+        for words in [text] if isinstance(text, str) else text:  # any of them
+            pattern = "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            wanted += [ENTRY.c.summary.ilike(pattern, escape="\\"), ENTRY.c.note.ilike(pattern, escape="\\")]
+        query = query.where(or_(*wanted))
     return query
 
 

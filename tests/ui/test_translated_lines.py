@@ -147,10 +147,10 @@ class Answering(QTranslator):
         super().__init__()
         self.answer = answer
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:  # type: ignore[override]
         if context == "Lists" and source == LOWER_MID_SENTENCE:
-            return self.answer or ""
-        return {"Bloating": "Blähungen", "Stress": "Stress"}.get(source, "") if context == "Labels" else ""
+            return self.answer  # None: not answered
+        return {"Bloating": "Blähungen", "Stress": "Stress"}.get(source) if context == "Labels" else None
 
     def isEmpty(self) -> bool:
         return False
@@ -174,3 +174,84 @@ def test_a_translated_label_keeps_its_capital_mid_sentence_unless_the_translator
         finally:
             QCoreApplication.removeTranslator(translator)
     assert mid_sentence("Bloating") == "bloating"
+
+
+class German(QTranslator):
+    """A few words as a German translation would have them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.words = {
+            "Neck": "Nacken",
+            "Sleep": "Schlaf",
+            "Pain": "Schmerz",
+            "urgent": "dringend",
+            "Bloating": "Blähungen",
+        }
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:  # type: ignore[override]
+        return self.words.get(source)  # None: not translated (the English is used)
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def test_the_journal_search_finds_words_typed_in_the_persons_language(qtbot, ui_store) -> None:  # type: ignore[no-untyped-def]
+    yesterdays_entries(ui_store)
+    translator = German()
+    QCoreApplication.installTranslator(translator)
+    try:
+        window = MainWindow(ui_store)
+        qtbot.addWidget(window)
+        window.show()
+        window.show_view("Journal")
+        journal = window.journal
+        found = {}
+        for typed in ("nacken", "DRINGEND", "blähung", "deadline", "Neck", "zzz"):
+            journal.search.setText(typed)
+            journal.reload()
+            model = journal.model
+            found[typed] = sorted(model.row_at(r).kind.value for r in range(model.rowCount()))
+        assert found == {
+            "nacken": ["pain"],  # the pain line names the neck
+            "DRINGEND": ["bowel"],
+            "blähung": ["challenge", "symptom"],  # "Bloating" in both lines
+            "deadline": ["stress"],  # a note, as typed
+            "Neck": ["pain"],  # the English still works
+            "zzz": [],
+        }
+        journal.search.setText("nacken")
+        journal.reload()
+        assert "Nacken" in journal.model.index(0, 3).data()  # and the line shown is in the person's language
+        assert journal.count_label.text().startswith("1 ")
+        window.close()
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_with_a_translation_only_the_lines_on_screen_are_made(qtbot, pseudo, ui_store, now) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """The journal stays lazy: of 1,200 entries (500 rows loaded) only about a screenful of lines is composed."""
+    from gutpain_desktop.domain.entries import StressEntry
+    from gutpain_desktop.ui.models.journal_model import LINES_PAGE, PAGE_SIZE
+
+    ui_store.entries.add_many(
+        [StressEntry(occurred_at=now - timedelta(minutes=10 * i), level=i % 11) for i in range(1200)]
+    )
+    window = MainWindow(ui_store)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_view("Journal")
+    journal = window.journal
+    journal.table.viewport().grab()  # painted
+    lines = journal.model.lines
+    assert lines is not None and lines.translating
+    assert journal.model.rowCount() == PAGE_SIZE
+    on_screen = journal.table.rowAt(journal.table.viewport().height() - 1) - journal.table.rowAt(0) + 1
+    assert 10 < on_screen <= len(lines) <= LINES_PAGE + 20 < PAGE_SIZE
+    journal.table.scrollToBottom()
+    qtbot.waitUntil(lambda: journal.model.rowCount() > PAGE_SIZE, timeout=2000)
+    journal.table.viewport().grab()
+    assert len(lines) <= 3 * (LINES_PAGE + 20)  # the first screen, the bottom of the first page, the new screen
+    last = journal.table.rowAt(journal.table.viewport().height() - 1)
+    assert journal.model.index(last, 3).data() == f"{OPEN}{journal.model.row_at(last).summary.split()[1]}{CLOSE}"
+    window.close()

@@ -6,6 +6,10 @@ entries. In English (no translation installed, or none for these texts) that sto
 kind it starts with (``without_kind``): nothing more is read. With a translation the line is composed anew from the
 entry (``summary_phrase``, translated by ``translate.phrase``) for the rows actually shown: the entries of the page
 on screen are read in one query and their lines kept by id until the list is reloaded.
+
+The journal's search reads the stored English lines and the notes, in SQL; typed in the person's language it also
+looks for the English of the fixed words (kinds, body sites, labels) whose translation matches (:func:`search_texts`).
+Words inside a translated template (say "quality") are only found in English.
 """
 
 from __future__ import annotations
@@ -15,13 +19,15 @@ from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication
 
-from ...domain.describe import KIND_PREFIXES, summary_phrase, without_kind
+from ...domain.describe import KIND_PREFIXES, searchable_words, summary_phrase, without_kind
 from ...domain.entries import KIND_LABELS, JournalRow
 from ...storage import CatalogRepository, EntryRepository
 from ..translate import label, phrase
 
 #: How many rendered lines are kept before the cache starts afresh (a few MB at most, however far one scrolls).
 MOST_KEPT = 20_000
+#: At most this many English words are searched for besides what was typed.
+MOST_SEARCHED = 12
 
 
 def summaries_translated() -> bool:
@@ -31,6 +37,21 @@ def summaries_translated() -> bool:
         return True
     templates = [f"{prefix}{{details}}" for prefix in KIND_PREFIXES.values()]
     return any(QCoreApplication.translate("Summaries", text) != text for text in templates)
+
+
+def search_texts(typed: str) -> str | tuple[str, ...]:
+    """What the journal's search looks for in the stored (English) lines and the notes: the words as typed, and
+    with a translation also the English of the fixed words whose translation holds them ("nacken" -> "Neck"); for
+    three letters or more, and a few words at most, so the search stays one quick pass over the journal."""
+    folded = typed.casefold()
+    if len(folded) < 3 or not summaries_translated():
+        return typed
+    english = [
+        str(word)
+        for word in searchable_words()
+        if folded in QCoreApplication.translate(word.context, word).casefold() and folded not in word.casefold()
+    ]
+    return (typed, *list(dict.fromkeys(english))[:MOST_SEARCHED]) if english else typed
 
 
 class EntryLines:
@@ -46,6 +67,10 @@ class EntryLines:
     @property
     def translating(self) -> bool:
         return self._translating
+
+    def __len__(self) -> int:
+        """How many lines are made and kept."""
+        return len(self._lines)
 
     def reset(self) -> None:
         """Forget the lines made so far (entries or names may have changed) and look at the translation again."""

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ...domain.entries import KIND_LABELS, EntryKind, JournalRow
 from ..commands import DeleteEntriesCommand, deleting
 from ..dialogs.entry_dialog import EntryDialog, open_entry_dialog
-from ..models.entry_lines import EntryLines
+from ..models.entry_lines import EntryLines, search_texts
 from ..models.journal_model import JournalModel
 from ..services import Services
 from ..translate import label as translated
@@ -146,7 +146,7 @@ class JournalView(QWidget):
             "kinds": None if kind is None else [kind],
             "start": self.from_date.value(),
             "end": self.to_date.value(),
-            "text": self.search.text().strip() or None,
+            "text": search_texts(typed) if (typed := self.search.text().strip()) else None,
         }
 
     def reload(self) -> None:
