@@ -162,6 +162,4 @@ def test_example_entries_are_marked_one_by_one_and_the_persons_own_is_not(qtbot,
     assert [model.row_at(i).id for i in range(model.rowCount())] == [own]
     assert model.index(0, 3).data() == "6/10"
     window.today.set_day(date.today())
-    assert [window.today.day_list.item(i).text()[7:] for i in range(window.today.day_list.count())] == [
-        "Stress: 6/10"
-    ]
+    assert [window.today.day_list.item(i).text()[7:] for i in range(window.today.day_list.count())] == ["Stress: 6/10"]
