@@ -35,6 +35,7 @@ from ..charts.trend_charts import (
 from ..services import Services
 from ..tasks import TaskRunner
 from ..translate import label as translated
+from ..translate import plural
 
 log = logging.getLogger(__name__)
 
@@ -91,8 +92,8 @@ class TrendsView(QWidget):
         self.overlays.setMinimumWidth(200)
         self.overlays.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         overlay_label.setBuddy(self.overlays)
-        choices = dict(OVERLAY_LABELS)
-        choices.update({s.key: s.name for s in services.catalog.symptoms()})
+        choices = {key: translated(text) for key, text in OVERLAY_LABELS.items()}
+        choices.update({s.key: translated(s.name) for s in services.catalog.symptoms()})
         for key, name in choices.items():
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -181,12 +182,15 @@ class TrendsView(QWidget):
         self.data = data
         for chart in self.charts:
             chart.set_data(data)  # charts scrolled out of sight draw when they come into view
+        many = "{0} to {1}: pain logged on %n days"
+        counted = plural(
+            self.tr("{0} to {1}: pain logged on %n days", "", data.pain_days),
+            data.pain_days,
+            many,
+            "{0} to {1}: pain logged on %n day",
+        )
         self.status.setText(
-            self.tr("{0} to {1}: pain logged on {2} days").format(
-                self.services.formats.short_date(data.start),
-                self.services.formats.short_date(data.end),
-                data.pain_days,
-            )
+            counted.format(self.services.formats.short_date(data.start), self.services.formats.short_date(data.end))
         )
 
     def _on_error(self, details: str) -> None:
