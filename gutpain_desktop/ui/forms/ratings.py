@@ -38,6 +38,7 @@ from ...domain.validation import ValidationError
 from ...i18n import QT_TRANSLATE_NOOP
 from ..services import Services
 from ..translate import label as translated
+from ..translate import number as decimal
 from ..widgets.common import BodySitePicker, ScoreSpin, TriStateCombo
 from ..widgets.learn import learn_link
 from .base import (
@@ -202,7 +203,7 @@ class SleepForm(EntryForm):
     def _update_total(self) -> None:
         bed, wake = self.times_on(date.today())
         hours = max((wake - bed).total_seconds() / 3600 - self.minutes_to_sleep.value() / 60, 0)
-        self.total.setText(self.tr("about {0:.1f} hours").format(hours))
+        self.total.setText(self.tr("about {0} hours").format(decimal(hours, 1)))
 
     def set_times(self, bed: time, wake: time) -> None:
         self.bed_time.setTime(QTime(bed.hour, bed.minute))
