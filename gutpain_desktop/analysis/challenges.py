@@ -40,9 +40,13 @@ from ..domain.entries import (
     ContextEntry,
     Dose,
     Reaction,
-    humanise,
 )
 from ..domain.measurements import Measurements
+from ..i18n import QT_TRANSLATE_NOOP, Phrase
+from .challenge_words import permission_phrase, verdict_phrase
+
+#: The phrase of a verdict not yet put into words.
+_UNSAID = Phrase("Challenges", "")
 
 #: Days before day 1 whose mean is the baseline, and how many of them need a score.
 BASELINE_DAYS = 3
@@ -69,12 +73,12 @@ class Confounder(StrEnum):
 
 
 CONFOUNDER_LABELS: dict[Confounder, str] = {
-    Confounder.ILLNESS: "illness",
-    Confounder.PERIOD: "a period",
-    Confounder.HIGH_STRESS: "high stress",
-    Confounder.SHORT_SLEEP: "a short night",
-    Confounder.NEW_MEDICINE: "a new medicine",
-    Confounder.MISSED_LOGS: "missing scores",
+    Confounder.ILLNESS: QT_TRANSLATE_NOOP("Labels", "illness"),
+    Confounder.PERIOD: QT_TRANSLATE_NOOP("Labels", "a period"),
+    Confounder.HIGH_STRESS: QT_TRANSLATE_NOOP("Labels", "high stress"),
+    Confounder.SHORT_SLEEP: QT_TRANSLATE_NOOP("Labels", "a short night"),
+    Confounder.NEW_MEDICINE: QT_TRANSLATE_NOOP("Labels", "a new medicine"),
+    Confounder.MISSED_LOGS: QT_TRANSLATE_NOOP("Labels", "missing scores"),
 }
 #: Confounders that can raise symptoms by themselves (and so explain a rise, or inflate a baseline).
 RAISING = frozenset({Confounder.ILLNESS, Confounder.PERIOD, Confounder.HIGH_STRESS, Confounder.SHORT_SLEEP})
@@ -119,14 +123,23 @@ class Verdict:
     confounders: tuple[tuple[int, Confounder], ...]
     #: The confounders that made the verdict inconclusive (empty otherwise).
     deciding_confounders: tuple[Confounder, ...]
-    sentence: str
+    #: The verdict in words (``str()`` is the English; the UI shows it translated).
+    phrase: Phrase = _UNSAID
+
+    @property
+    def sentence(self) -> str:
+        return str(self.phrase)
 
 
 @dataclass(frozen=True)
 class ChallengePermission:
     allowed: bool
     reactions: frozenset[Reaction]
-    sentence: str
+    phrase: Phrase
+
+    @property
+    def sentence(self) -> str:
+        return str(self.phrase)
 
 
 def rise_level(baseline: float) -> float:
@@ -342,9 +355,8 @@ def suggest_verdict(
             settled=settled,
             confounders=ordered,
             deciding_confounders=tuple(sorted(set(deciding), key=order.index)),
-            sentence="",
         )
-        return replace(v, sentence=_sentence(v, dose_days, names))
+        return replace(v, phrase=verdict_phrase(v, dose_days, names))
 
     if not targets or not dose_days:
         return verdict(ChallengeOutcome.PENDING)
@@ -432,21 +444,8 @@ def may_challenge(
     found = frozenset(Reaction(r) for r in reactions if r in {x.value for x in Reaction})
     for entry in recorded:
         found |= entry.reactions
-    name = food.strip() or "This food"
-    if not found:
-        return ChallengePermission(True, found, f"{name} can be tried as a challenge.")
-    listed = _and([REACTION_LABELS[r] for r in Reaction if r in found])
-    logged = ""
-    if recorded:
-        last = recorded[-1]
-        signs = _and([REACTION_LABELS[r] for r in Reaction if r in last.reactions])
-        logged = f" Your journal has {signs} after {last.reaction_food} on {last.local_date:%d %b %Y}."
-    return ChallengePermission(
-        False,
-        found,
-        f"{name} once came with {listed}.{logged} A reaction like that is a question for a doctor or an allergy "
-        "specialist, not for a home challenge: please don't test this food yourself, in this app or elsewhere.",
-    )
+    last = (recorded[-1].reactions, recorded[-1].reaction_food, recorded[-1].local_date) if recorded else None
+    return ChallengePermission(not found, found, permission_phrase(food, found, last))
 
 
 # --- helpers -------------------------------------------------------------------------------------------------------
@@ -459,100 +458,6 @@ def _all_settled(values: Iterable[bool | None]) -> bool | None:
     if found and all(v is True for v in found):
         return True
     return None
-
-
-def _and(items: Sequence[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _day_name(day: int, dose_days: int) -> str:
-    if day <= 0:
-        return "the day before day 1" if day == 0 else f"{1 - day} days before day 1"
-    if day == dose_days + 1:
-        return f"day {day} (the day after the last dose)"
-    return f"day {day}"
-
-
-def _dose_name(dose: Dose | None) -> str:
-    return f"the {dose.value} dose" if dose is not None else "the dose"
-
-
-def _sentence(v: Verdict, dose_days: int, names: Mapping[str, str]) -> str:
-    def label(key: str) -> str:
-        name = names.get(key) or humanise(key)
-        return name[:1].lower() + name[1:] if len(name) > 1 and not name[1].isupper() else name
-
-    rose = [c for c in v.symptoms if c.rise_day is not None and c.rise_day == v.rise_day]
-    first = rose[0] if rose else None
-    rise_text = ""
-    if first is not None and first.peak is not None and first.baseline is not None and first.rise_day is not None:
-        value = first.scores[first.rise_day - 1] or 0.0
-        rise_text = (
-            f"{label(first.symptom).capitalize()} rose from its usual {first.baseline:.1f} to {value:.1f} on "
-            f"{_day_name(first.rise_day, dose_days)}, {value - first.baseline:+.1f} points"
-        )
-    deciding = _and([CONFOUNDER_LABELS[c] for c in v.deciding_confounders])
-    noted_days = {c: [d for d, x in v.confounders if x is c] for c in v.deciding_confounders}
-
-    outcome = v.outcome
-    if outcome is ChallengeOutcome.PENDING:
-        text = "No suggestion yet: it comes once the doses and the day after the last one are logged."
-    elif outcome is ChallengeOutcome.NOT_TOLERATED:
-        text = (
-            f"{rise_text}, after {_dose_name(v.reacted_dose)}{_settle_text(v.settled)}. "
-            "Suggested: not tolerated, even at the first dose."
-        )
-    elif outcome is ChallengeOutcome.TOLERATED_UP_TO_DOSE and v.rise_day is not None:
-        text = (
-            f"{rise_text}, after {_dose_name(v.reacted_dose)}{_settle_text(v.settled)}. "
-            f"Suggested: tolerated up to {_dose_name(v.tolerated_dose)}."
-        )
-    elif outcome is ChallengeOutcome.TOLERATED_UP_TO_DOSE:
-        text = (
-            f"No target symptom rose by {RISE_POINTS:g} points or {RISE_SHARE:.0%} above its usual level on the "
-            f"{dose_days} dose days and the day after. Suggested: tolerated up to {_dose_name(v.tolerated_dose)} "
-            "(larger doses were not tried)."
-        )
-    elif outcome is ChallengeOutcome.TOLERATED:
-        usual = _and([f"{label(c.symptom)} {c.baseline:.1f}" for c in v.symptoms if c.baseline is not None])
-        text = (
-            f"No target symptom rose by {RISE_POINTS:g} points or {RISE_SHARE:.0%} above its usual level ({usual}) "
-            f"on the three dose days and the day after. Suggested: tolerated, up to {_dose_name(v.tolerated_dose)}."
-        )
-    elif Confounder.MISSED_LOGS in v.deciding_confounders and not rise_text:
-        text = (
-            "Some target symptom scores are missing (for the days before day 1 or the days looked at), so the "
-            "challenge cannot be read. Suggested: inconclusive; it can be repeated."
-        )
-    elif v.deciding_confounders and rise_text:
-        days = _and(sorted({_day_name(d, dose_days) for c in v.deciding_confounders for d in noted_days[c]}))
-        text = (
-            f"{rise_text}, but {deciding} was noted ({days}), which can raise symptoms by itself. "
-            "Suggested: inconclusive; the challenge can be repeated on calmer days."
-        )
-    elif v.deciding_confounders:
-        text = (
-            f"No target symptom rose, but {deciding} was noted around the challenge, which can hide a rise. "
-            "Suggested: inconclusive; the challenge can be repeated on calmer days."
-        )
-    else:  # a rise that did not settle
-        text = (
-            f"{rise_text}, and it had not settled by the end of the washout, so something else may be going on. "
-            "Suggested: inconclusive; wait until symptoms are back to usual before the next challenge."
-        )
-    if outcome is ChallengeOutcome.PENDING:
-        return text
-    return text + " You, or your dietitian, make the final call."
-
-
-def _settle_text(settled: bool | None) -> str:
-    if settled is True:
-        return ", and settled during the washout"
-    if settled is None:
-        return " (whether it settles in the washout is still to be seen)"
-    return ""
 
 
 __all__ = [

@@ -11,6 +11,8 @@ from enum import IntEnum, StrEnum
 import numpy as np
 from numpy.typing import NDArray
 
+from ..i18n import Phrase
+
 Floats = NDArray[np.float64]
 Bools = NDArray[np.bool_]
 
@@ -151,11 +153,24 @@ class Association:
     all_days: Comparison
     #: The same comparison leaving out high-stress and short-sleep days (None when not asked for).
     context: Comparison | None
-    #: A plain sentence for the person, worded as an association.
-    sentence: str
-    context_sentence: str | None = None
-    #: For notable results only: a stronger notable exposure that often comes with this one (None when none).
+    #: A plain sentence for the person, worded as an association (``str()`` is the English).
+    phrase: Phrase
+    #: What is left once high-stress and short-sleep days are left out (None when not asked for).
+    context_phrase: Phrase | None = None
+    #: For notable results only: a stronger notable exposure that often comes with this one (None when none) ...
     overlap: Overlap | None = None
+    #: ... and the sentence saying so.
+    overlap_phrase: Phrase | None = None
+
+    @property
+    def sentence(self) -> str:
+        """The result in English, with the overlap remark when there is one (CLI, JSON, PDF)."""
+        text = str(self.phrase)
+        return f"{text} {self.overlap_phrase}" if self.overlap_phrase is not None else text
+
+    @property
+    def context_sentence(self) -> str | None:
+        return None if self.context_phrase is None else str(self.context_phrase)
 
     @property
     def notable(self) -> bool:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..i18n import QT_TRANSLATE_NOOP, Arg, Label, Phrase, joined, lower_first
 from .insight_types import (
     TAIL_EXCEEDANCES,
     Association,
     Comparison,
     Exposure,
+    ExposureKind,
     InsightSettings,
     Lag,
     Outcome,
@@ -18,88 +20,166 @@ from .insight_types import (
 )
 
 # --- sentences -----------------------------------------------------------------------------------------------------
+# Phrases: str() is the English sentence (CLI, JSON, PDF); the Insights view shows them translated. Numbers keep the
+# format given in the template.
 
-
-def _lower_first(text: str) -> str:
-    """Lower-case the first letter ("Bloating" -> "bloating"), but leave "FODMAP" or "IBS pain" as written."""
-    if len(text) > 1 and text[1].isupper():
-        return text
-    return text[:1].lower() + text[1:]
-
+INSIGHTS = "Insights"
 
 _WHEN = {
-    Lag.SAME_DAY: ("On days you logged {x}", "on days without it"),
-    Lag.NEXT_DAY: ("The day after you logged {x}", "the day after days without it"),
-    Lag.DAY_AFTER_NEXT: ("Two days after you logged {x}", "two days after days without it"),
+    Lag.SAME_DAY: QT_TRANSLATE_NOOP(
+        "Insights",
+        "On days you logged {x}, {o} averaged {exposed:.1f}, against {unexposed:.1f} on days without it "
+        "({exposed_days} vs {unexposed_days} days).",
+    ),
+    Lag.NEXT_DAY: QT_TRANSLATE_NOOP(
+        "Insights",
+        "The day after you logged {x}, {o} averaged {exposed:.1f}, against {unexposed:.1f} the day after days "
+        "without it ({exposed_days} vs {unexposed_days} days).",
+    ),
+    Lag.DAY_AFTER_NEXT: QT_TRANSLATE_NOOP(
+        "Insights",
+        "Two days after you logged {x}, {o} averaged {exposed:.1f}, against {unexposed:.1f} two days after days "
+        "without it ({exposed_days} vs {unexposed_days} days).",
+    ),
 }
-_AFTER = {Lag.SAME_DAY: "on the same day as", Lag.NEXT_DAY: "the day after", Lag.DAY_AFTER_NEXT: "two days after"}
+_NOT_ENOUGH = {
+    Lag.SAME_DAY: QT_TRANSLATE_NOOP(
+        "Insights", "Not enough data yet to compare {o} on the same day as {x}: it needs {needs}."
+    ),
+    Lag.NEXT_DAY: QT_TRANSLATE_NOOP(
+        "Insights", "Not enough data yet to compare {o} the day after {x}: it needs {needs}."
+    ),
+    Lag.DAY_AFTER_NEXT: QT_TRANSLATE_NOOP(
+        "Insights", "Not enough data yet to compare {o} two days after {x}: it needs {needs}."
+    ),
+}
 
 
-def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+def exposure_words(exposure: Exposure) -> Arg:
+    """The exposure mid-sentence: a category is a label (translated), a food is shown as the person wrote it."""
+    if exposure.kind is ExposureKind.CATEGORY:
+        return Label(exposure.label, lower=True)
+    return lower_first(exposure.label)
 
 
-def _needs(c: Comparison) -> str:
-    parts = []
+def outcome_words(outcome: Outcome) -> Label:
+    """Pain or a symptom mid-sentence (built-in names translate; the person's own are shown as typed)."""
+    return Label(outcome.label, lower=True)
+
+
+def days(n: int) -> Phrase:
+    return Phrase.counted(n, QT_TRANSLATE_NOOP("Insights", "%n days", None, 2), "%n day")
+
+
+def _needs(c: Comparison) -> Arg:
+    parts: list[Arg] = []
     if c.more_exposed_days_needed:
-        parts.append(f"{_days(c.more_exposed_days_needed)} more with it")
+        parts.append(
+            Phrase.of(QT_TRANSLATE_NOOP("Insights", "{days} more with it"), days=days(c.more_exposed_days_needed))
+        )
     if c.more_unexposed_days_needed:
-        parts.append(f"{_days(c.more_unexposed_days_needed)} more without it")
+        parts.append(
+            Phrase.of(QT_TRANSLATE_NOOP("Insights", "{days} more without it"), days=days(c.more_unexposed_days_needed))
+        )
     if c.more_days_needed:
-        parts.append(f"entries spread over {_days(c.more_days_needed)} more")
+        parts.append(
+            Phrase.of(QT_TRANSLATE_NOOP("Insights", "entries spread over {days} more"), days=days(c.more_days_needed))
+        )
     if not parts:  # enough days, but no usable shifts (should not happen with the minimum rule)
-        return "more days of entries"
-    return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+        return Phrase.of(QT_TRANSLATE_NOOP("Insights", "more days of entries"))
+    return joined(parts)
 
 
-def sentence(exposure: Exposure, outcome: Outcome, lag: Lag, c: Comparison) -> str:
+def sentence(exposure: Exposure, outcome: Outcome, lag: Lag, c: Comparison) -> Phrase:
     """A plain sentence about one comparison, worded as an association (never as a reason or a diagnosis)."""
-    x, o = _lower_first(exposure.label), _lower_first(outcome.label)
+    x, o = exposure_words(exposure), outcome_words(outcome)
     if c.status is Status.NOT_ENOUGH_DATA:
-        return f"Not enough data yet to compare {o} {_AFTER[lag]} {x}: it needs {_needs(c)}."
+        return Phrase.of(_NOT_ENOUGH[lag], o=o, x=x, needs=_needs(c))
     assert c.exposed_mean is not None and c.unexposed_mean is not None
-    when, when_not = _WHEN[lag]
-    text = (
-        f"{when.format(x=x)}, {o} averaged {c.exposed_mean:.1f}, against {c.unexposed_mean:.1f} {when_not} "
-        f"({c.exposed_days} vs {c.unexposed_days} days)."
+    seen = Phrase.of(
+        _WHEN[lag],
+        x=x,
+        o=o,
+        exposed=c.exposed_mean,
+        unexposed=c.unexposed_mean,
+        exposed_days=c.exposed_days,
+        unexposed_days=c.unexposed_days,
     )
     if c.notable:
-        return text + (
-            " That gap stands out from your diary's usual ups and downs, but it is a pattern, not proof: foods eaten"
-            " alongside, stress, sleep or chance may be behind it. A reintroduction challenge can test it."
+        return Phrase.of(
+            QT_TRANSLATE_NOOP(
+                "Insights",
+                "{seen} That gap stands out from your diary's usual ups and downs, but it is a pattern, not proof: "
+                "foods eaten alongside, stress, sleep or chance may be behind it. A reintroduction challenge can "
+                "test it.",
+            ),
+            seen=seen,
         )
-    return text + " A gap of this size often turns up by chance in a diary like yours."
+    return Phrase.of(
+        QT_TRANSLATE_NOOP("Insights", "{seen} A gap of this size often turns up by chance in a diary like yours."),
+        seen=seen,
+    )
 
 
-def overlap_sentence(exposure: Exposure, overlap: Overlap) -> str:
+def overlap_sentence(exposure: Exposure, overlap: Overlap) -> Phrase:
     """Why a gap may belong to a food that travels with this one."""
-    x, other = _lower_first(exposure.label), _lower_first(overlap.other.label)
-    more = "more" if overlap.share_with > overlap.share_without else "less"
-    return (
-        f"Days with {x} were {more} often days with {other} too ({overlap.share_with:.0%} against "
-        f"{overlap.share_without:.0%} of other days), and {other} shows a bigger gap: the two are hard to tell apart "
-        "in this diary."
+    x, other = exposure_words(exposure), exposure_words(overlap.other)
+    template = (
+        QT_TRANSLATE_NOOP(
+            "Insights",
+            "Days with {x} were more often days with {other} too ({share_with:.0%} against {share_without:.0%} of "
+            "other days), and {other} shows a bigger gap: the two are hard to tell apart in this diary.",
+        )
+        if overlap.share_with > overlap.share_without
+        else QT_TRANSLATE_NOOP(
+            "Insights",
+            "Days with {x} were less often days with {other} too ({share_with:.0%} against {share_without:.0%} of "
+            "other days), and {other} shows a bigger gap: the two are hard to tell apart in this diary.",
+        )
     )
+    return Phrase.of(template, x=x, other=other, share_with=overlap.share_with, share_without=overlap.share_without)
 
 
-def context_sentence(all_days: Comparison, context: Comparison, settings: InsightSettings) -> str:
+def context_sentence(all_days: Comparison, context: Comparison, settings: InsightSettings) -> Phrase:
     """What is left of a comparison once high-stress and short-sleep days are left out."""
-    left_out = (
-        f"Leaving out days with stress of {settings.high_stress:g} or more or less than "
-        f"{settings.short_sleep_hours:g} hours of sleep"
-    )
     if context.status is Status.NOT_ENOUGH_DATA:
-        return f"{left_out}, there are not enough days left to compare ({_needs(context)} would be needed)."
+        return Phrase.of(
+            QT_TRANSLATE_NOOP(
+                "Insights",
+                "Leaving out days with stress of {stress:g} or more or less than {sleep:g} hours of sleep, there are "
+                "not enough days left to compare ({needs} would be needed).",
+            ),
+            needs=_needs(context),
+            stress=settings.high_stress,
+            sleep=settings.short_sleep_hours,
+        )
     assert context.exposed_mean is not None and context.unexposed_mean is not None
-    numbers = (
-        f"{context.exposed_mean:.1f} against {context.unexposed_mean:.1f} "
-        f"({context.exposed_days} vs {context.unexposed_days} days)"
-    )
     if context.notable:
-        verdict = "the gap still stands out" if all_days.notable else "the gap stands out"
+        verdict = (
+            QT_TRANSLATE_NOOP("Insights", "the gap still stands out")
+            if all_days.notable
+            else QT_TRANSLATE_NOOP("Insights", "the gap stands out")
+        )
     else:
-        verdict = "the gap no longer stands out" if all_days.notable else "the gap does not stand out either"
-    return f"{left_out}: {numbers}; {verdict}."
+        verdict = (
+            QT_TRANSLATE_NOOP("Insights", "the gap no longer stands out")
+            if all_days.notable
+            else QT_TRANSLATE_NOOP("Insights", "the gap does not stand out either")
+        )
+    return Phrase.of(
+        QT_TRANSLATE_NOOP(
+            "Insights",
+            "Leaving out days with stress of {stress:g} or more or less than {sleep:g} hours of sleep: {exposed:.1f} "
+            "against {unexposed:.1f} ({exposed_days} vs {unexposed_days} days); {verdict}.",
+        ),
+        exposed=context.exposed_mean,
+        unexposed=context.unexposed_mean,
+        exposed_days=context.exposed_days,
+        unexposed_days=context.unexposed_days,
+        verdict=Phrase.of(verdict),
+        stress=settings.high_stress,
+        sleep=settings.short_sleep_hours,
+    )
 
 
 # --- plain records (JSON, CSV) ---------------------------------------------------------------------------------

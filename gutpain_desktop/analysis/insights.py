@@ -133,8 +133,8 @@ def analyse(
                         lag=lag,
                         all_days=first,
                         context=second,
-                        sentence=sentence(exposure, outcome, lag, first),
-                        context_sentence=context_sentence(first, second, settings) if second is not None else None,
+                        phrase=sentence(exposure, outcome, lag, first),
+                        context_phrase=context_sentence(first, second, settings) if second is not None else None,
                     )
                 )
     results = _with_overlaps(results, series)
@@ -189,7 +189,7 @@ def _with_overlaps(results: list[Association], series: DailySeries) -> list[Asso
         if best is not None:
             found[id(r)] = best[1]
     return [
-        replace(r, overlap=found[id(r)], sentence=r.sentence + " " + overlap_sentence(r.exposure, found[id(r)]))
+        replace(r, overlap=found[id(r)], overlap_phrase=overlap_sentence(r.exposure, found[id(r)]))
         if id(r) in found
         else r
         for r in results

@@ -9,11 +9,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .entries import PROTOCOL_LABELS, ChallengeEntry, DietPhase, DietPhaseEntry, DietProtocol, humanise
+from ..i18n import QT_TRANSLATE_NOOP, Arg, Label, Phrase, When
+from .entries import PROTOCOL_LABELS, ChallengeEntry, DietPhase, DietPhaseEntry, DietProtocol, Dose, humanise
 from .measurements import CHALLENGE_DOSE_DAYS
 
 #: The six FODMAP groups a low-FODMAP elimination leaves out (shared/DOMAIN.md section 2).
-FODMAP_GROUPS = ("lactose", "excess fructose", "sorbitol", "mannitol", "fructans", "GOS")
+FODMAP_GROUPS = (
+    QT_TRANSLATE_NOOP("Labels", "lactose"),
+    QT_TRANSLATE_NOOP("Labels", "excess fructose"),
+    QT_TRANSLATE_NOOP("Labels", "sorbitol"),
+    QT_TRANSLATE_NOOP("Labels", "mannitol"),
+    QT_TRANSLATE_NOOP("Labels", "fructans"),
+    QT_TRANSLATE_NOOP("Labels", "GOS"),
+)
+#: The context of the Diet view's sentences.
+DIET = "Diet"
 #: Wheat, rye and barley carry both gluten and fructans: leaving either out also stops a coeliac blood test working.
 GLUTEN_KEYS = frozenset({"gluten", "fodmap_fructans"})
 
@@ -25,11 +35,16 @@ def fodmap_key(group: str) -> str:
 
 def eliminated_label(key: str, names: dict[str, str] | None = None) -> str:
     """A left-out key in words: a category's name, 'FODMAP: fructans', or the food as typed."""
+    return str(eliminated_words(key, names))
+
+
+def eliminated_words(key: str, names: dict[str, str] | None = None) -> Arg:
+    """:func:`eliminated_label` for the UI: a FODMAP group or a category's name translates, a food stays as typed."""
     for group in FODMAP_GROUPS:
         if key == fodmap_key(group):
-            return f"FODMAP: {group}"
+            return Phrase.of(QT_TRANSLATE_NOOP("Diet", "FODMAP: {group}"), group=Label(group))
     if names and key in names:
-        return names[key]
+        return Label(names[key])
     return humanise(key)
 
 
@@ -52,16 +67,24 @@ class DietPlan:
 
     def problems(self) -> list[str]:
         """What stops this plan from being started, in words (empty when it can start)."""
+        return [str(problem) for problem in self.problem_phrases()]
+
+    def problem_phrases(self) -> list[Phrase]:
+        """:meth:`problems` as phrases, for the UI to show translated."""
         found = []
         if not self.eliminated:
-            found.append("Choose at least one food or group to leave out.")
+            found.append(QT_TRANSLATE_NOOP("Diet", "Choose at least one food or group to leave out."))
         if self.protocol is DietProtocol.SINGLE_FOOD and len(self.eliminated) != 1:
-            found.append("A single-food trial leaves out exactly one food or group.")
+            found.append(QT_TRANSLATE_NOOP("Diet", "A single-food trial leaves out exactly one food or group."))
         if not 7 <= self.baseline_days <= 28:
-            found.append("A baseline lasts 7 to 28 days.")
+            found.append(QT_TRANSLATE_NOOP("Diet", "A baseline lasts 7 to 28 days."))
         if not 2 <= self.elimination_weeks <= 6:
-            found.append("Leave foods out for 2 to 6 weeks; longer risks missing nutrients without telling you more.")
-        return found
+            found.append(
+                QT_TRANSLATE_NOOP(
+                    "Diet", "Leave foods out for 2 to 6 weeks; longer risks missing nutrients without telling you more."
+                )
+            )
+        return [Phrase.of(text) for text in found]
 
     @property
     def first_phase(self) -> DietPhase:
@@ -107,22 +130,48 @@ NEXT_PHASE: dict[DietPhase, DietPhase] = {
 }
 
 #: What each phase is for and how long it usually lasts, in our own words (shared/DOMAIN.md section 2).
-PHASE_GUIDANCE: dict[DietPhase, str] = {
-    DietPhase.BASELINE: "Eat as usual and log every day for one to two weeks, so there is something to compare with.",
-    DietPhase.ELIMINATION: (
-        "Leave the chosen foods out for two to six weeks, ideally with a dietitian. Longer than that risks missing "
-        "nutrients without telling you more."
+PHASE_GUIDANCE: dict[DietPhase, Phrase] = {
+    DietPhase.BASELINE: Phrase.of(
+        QT_TRANSLATE_NOOP(
+            "Diet", "Eat as usual and log every day for one to two weeks, so there is something to compare with."
+        )
     ),
-    DietPhase.REINTRODUCTION: (
-        "Bring foods back one at a time: a small, a medium and a large portion on three days, then a few days' "
-        "break before the next. Choose the symptoms to watch before you start."
+    DietPhase.ELIMINATION: Phrase.of(
+        QT_TRANSLATE_NOOP(
+            "Diet",
+            "Leave the chosen foods out for two to six weeks, ideally with a dietitian. Longer than that risks missing "
+            "nutrients without telling you more.",
+        )
     ),
-    DietPhase.PERSONALISATION: (
-        "Keep out only what gave you trouble, at the amount that gave trouble, and eat everything else freely."
+    DietPhase.REINTRODUCTION: Phrase.of(
+        QT_TRANSLATE_NOOP(
+            "Diet",
+            "Bring foods back one at a time: a small, a medium and a large portion on three days, then a few days' "
+            "break before the next. Choose the symptoms to watch before you start.",
+        )
     ),
-    DietPhase.PAUSED: "Paused: nothing is being tested right now. Resume when life is calmer.",
-    DietPhase.STOPPED: "Stopped.",
+    DietPhase.PERSONALISATION: Phrase.of(
+        QT_TRANSLATE_NOOP(
+            "Diet",
+            "Keep out only what gave you trouble, at the amount that gave trouble, and eat everything else freely.",
+        )
+    ),
+    DietPhase.PAUSED: Phrase.of(
+        QT_TRANSLATE_NOOP("Diet", "Paused: nothing is being tested right now. Resume when life is calmer.")
+    ),
+    DietPhase.STOPPED: Phrase.of(QT_TRANSLATE_NOOP("Diet", "Stopped.")),
 }
+
+
+def phase_words(phase: DietPhase) -> Label:
+    """A phase mid-sentence: "elimination" (its label, lower-cased)."""
+    return Label(humanise(phase.value), lower=True)
+
+
+def protocol_words(entry: DietPhaseEntry) -> Arg:
+    """The diet's name: the person's own, or the protocol's label (which translates)."""
+    return entry.protocol_name or Label(PROTOCOL_LABELS[entry.protocol])
+
 
 #: Typical length of a phase in days (low, high), for "day 12 of about 14-42".
 PHASE_DAYS: dict[DietPhase, tuple[int, int]] = {
@@ -153,18 +202,36 @@ class DietState:
         return NEXT_PHASE.get(self.entry.phase)
 
     def summary(self) -> str:
+        return str(self.summary_phrase())
+
+    def summary_phrase(self) -> Phrase:
+        """Where the diet stands today, e.g. "Low FODMAP: elimination, day 12 (since 02 Nov 2026); usually 14–42
+        days; planned to end 30 Nov 2026"."""
         phase = self.entry.phase
-        text = f"{self.protocol_name}: {phase.value}, day {self.days_in_phase} (since {self.entry.start:%d %b %Y})"
+        text = Phrase.of(
+            QT_TRANSLATE_NOOP("Diet", "{protocol}: {phase}, day {day} (since {since})"),
+            protocol=protocol_words(self.entry),
+            phase=phase_words(phase),
+            day=self.days_in_phase,
+            since=When(self.entry.start),
+        )
         if phase in PHASE_DAYS:
             low, high = PHASE_DAYS[phase]
-            text += f"; usually {low}–{high} days"
+            text = Phrase.of(
+                QT_TRANSLATE_NOOP("Diet", "{text}; usually {low}–{high} days"), text=text, low=low, high=high
+            )
             if self.days_in_phase > high:
-                text += " — longer than usual, worth reviewing"
+                text = Phrase.of(QT_TRANSLATE_NOOP("Diet", "{text} — longer than usual, worth reviewing"), text=text)
         end = self.entry.planned_end
         if end is not None and end < self.day and self.next_phase is not None:
-            text += f"; planned to end {end:%d %b %Y}, so it may be time to move to {self.next_phase.value}"
+            text = Phrase.of(
+                QT_TRANSLATE_NOOP("Diet", "{text}; planned to end {end}, so it may be time to move to {next}"),
+                text=text,
+                end=When(end),
+                next=phase_words(self.next_phase),
+            )
         elif end is not None:
-            text += f"; planned to end {end:%d %b %Y}"
+            text = Phrase.of(QT_TRANSLATE_NOOP("Diet", "{text}; planned to end {end}"), text=text, end=When(end))
         return text
 
 
@@ -189,38 +256,67 @@ class ChallengeStep:
     stage: str
     #: 1-3 on a dose day, 1..washout in the washout, else 0.
     number: int
-    text: str
+    phrase: Phrase
+
+    @property
+    def text(self) -> str:
+        return str(self.phrase)
 
 
 def challenge_window_end(challenge: ChallengeEntry) -> date:
     return challenge.local_date + timedelta(days=CHALLENGE_DOSE_DAYS - 1 + challenge.washout_days)
 
 
+_PORTIONS = {
+    Dose.SMALL: QT_TRANSLATE_NOOP("Diet", "a small portion"),
+    Dose.MEDIUM: QT_TRANSLATE_NOOP("Diet", "a medium portion"),
+    Dose.LARGE: QT_TRANSLATE_NOOP("Diet", "a large portion"),
+}
+
+
 def challenge_step(challenge: ChallengeEntry, day: date) -> ChallengeStep:
     offset = (day - challenge.local_date).days
     food = challenge.food
     if offset < 0:
-        return ChallengeStep(challenge, day, "before", 0, f"{food} challenge starts {challenge.local_date:%a %d %b}.")
+        starts = Phrase.of(
+            QT_TRANSLATE_NOOP("Diet", "{food} challenge starts {day}."),
+            food=food,
+            day=When(challenge.local_date, "weekday_day_month"),
+        )
+        return ChallengeStep(challenge, day, "before", 0, starts)
     if offset < CHALLENGE_DOSE_DAYS:
         number = offset + 1
         dose = next((d for d in challenge.doses if d.day == number), None)
-        amount = f" ({dose.amount})" if dose is not None and dose.amount else ""
-        size = f"a {dose.size.value} portion{amount}" if dose is not None else "the planned portion"
-        return ChallengeStep(
-            challenge, day, "dose", number, f"{food} challenge, day {number} of {CHALLENGE_DOSE_DAYS}: eat {size}."
+        size: Phrase = Phrase.of(QT_TRANSLATE_NOOP("Diet", "the planned portion"))
+        if dose is not None:
+            size = Phrase.of(_PORTIONS[dose.size])
+            if dose.amount:
+                size = Phrase.of(QT_TRANSLATE_NOOP("Diet", "{portion} ({amount})"), portion=size, amount=dose.amount)
+        eat = Phrase.of(
+            QT_TRANSLATE_NOOP("Diet", "{food} challenge, day {number} of {days}: eat {portion}."),
+            food=food,
+            number=number,
+            days=CHALLENGE_DOSE_DAYS,
+            portion=size,
         )
+        return ChallengeStep(challenge, day, "dose", number, eat)
     washout = offset - CHALLENGE_DOSE_DAYS + 1
     if washout <= challenge.washout_days:
-        return ChallengeStep(
-            challenge,
-            day,
-            "washout",
-            washout,
-            f"{food} challenge, break day {washout} of {challenge.washout_days}: no {food}; keep logging symptoms.",
+        rest = Phrase.of(
+            QT_TRANSLATE_NOOP(
+                "Diet", "{food} challenge, break day {number} of {days}: no {food}; keep logging symptoms."
+            ),
+            food=food,
+            number=washout,
+            days=challenge.washout_days,
         )
-    return ChallengeStep(
-        challenge, day, "done", 0, f"{food} challenge finished {challenge_window_end(challenge):%d %b}."
+        return ChallengeStep(challenge, day, "washout", washout, rest)
+    done = Phrase.of(
+        QT_TRANSLATE_NOOP("Diet", "{food} challenge finished {day}."),
+        food=food,
+        day=When(challenge_window_end(challenge), "day_month"),
     )
+    return ChallengeStep(challenge, day, "done", 0, done)
 
 
 def active_challenge(challenges: Sequence[ChallengeEntry], day: date) -> ChallengeStep | None:

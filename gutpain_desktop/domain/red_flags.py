@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
+from ..i18n import QT_TRANSLATE_NOOP, Label, Phrase, listed
 from .entries import REACTION_LABELS, BowelEntry, ContextEntry, Entry, Reaction, SymptomEntry
 
 DOCTOR_PANEL = "when-to-see-a-doctor"
@@ -34,8 +35,13 @@ class Profile:
 @dataclass(frozen=True, slots=True)
 class RedFlag:
     rule: str
-    message: str
+    #: What the notice says (``str()`` is the English; the UI shows it translated).
+    phrase: Phrase
     panel: str = DOCTOR_PANEL
+
+    @property
+    def message(self) -> str:
+        return str(self.phrase)
 
 
 E = TypeVar("E", bound=Entry)
@@ -54,27 +60,43 @@ def red_flags(entries: Sequence[Entry], today: date, profile: Profile | None = N
         found.append(
             RedFlag(
                 "blood",
-                "You noted blood with a bowel movement. Often the cause is minor, such as a small tear or "
-                "haemorrhoids, but blood in the stool, or black stools, should always be checked by a doctor. If "
-                "there is a lot of blood, or you feel faint or unwell, seek urgent care now. This is a reminder, "
-                "not a diagnosis.",
+                Phrase.of(
+                    QT_TRANSLATE_NOOP(
+                        "RedFlags",
+                        "You noted blood with a bowel movement. Often the cause is minor, such as a small tear or "
+                        "haemorrhoids, but blood in the stool, or black stools, should always be checked by a doctor. "
+                        "If there is a lot of blood, or you feel faint or unwell, seek urgent care now. This is a "
+                        "reminder, not a diagnosis.",
+                    )
+                ),
             )
         )
     if any(e.at_night for e in _recent(bowel, today, 14)):
         found.append(
             RedFlag(
                 "night_bowel",
-                "You noted a bowel movement that woke you at night. Gut symptoms that wake you from sleep are "
-                "worth mentioning to a doctor. This is a reminder, not a diagnosis.",
+                Phrase.of(
+                    QT_TRANSLATE_NOOP(
+                        "RedFlags",
+                        "You noted a bowel movement that woke you at night. Gut symptoms that wake you from sleep are "
+                        "worth mentioning to a doctor. This is a reminder, not a diagnosis.",
+                    )
+                ),
             )
         )
     if _loose_most_days(bowel, today):
         found.append(
             RedFlag(
                 "loose_stools",
-                f"Your stools have been loose (Bristol type 6 or 7) on most days for more than {LOOSE_WEEKS} "
-                "weeks. A change like this that lasts is worth checking with a doctor. This is a reminder, not a "
-                "diagnosis.",
+                Phrase.of(
+                    QT_TRANSLATE_NOOP(
+                        "RedFlags",
+                        "Your stools have been loose (Bristol type 6 or 7) on most days for more than {weeks} weeks. "
+                        "A change like this that lasts is worth checking with a doctor. This is a reminder, not a "
+                        "diagnosis.",
+                    ),
+                    weeks=LOOSE_WEEKS,
+                ),
             )
         )
     context = [e for e in entries if isinstance(e, ContextEntry)]
@@ -82,8 +104,13 @@ def red_flags(entries: Sequence[Entry], today: date, profile: Profile | None = N
         found.append(
             RedFlag(
                 "fever",
-                "You noted a fever. A fever together with gut or pain symptoms, or one that lasts, is a reason to "
-                "contact a doctor. This is a reminder, not a diagnosis.",
+                Phrase.of(
+                    QT_TRANSLATE_NOOP(
+                        "RedFlags",
+                        "You noted a fever. A fever together with gut or pain symptoms, or one that lasts, is a reason "
+                        "to contact a doctor. This is a reminder, not a diagnosis.",
+                    )
+                ),
             )
         )
     reactions = [e for e in _recent(context, today, 30) if e.reactions]
@@ -92,11 +119,17 @@ def red_flags(entries: Sequence[Entry], today: date, profile: Profile | None = N
         found.append(
             RedFlag(
                 "food_reaction",
-                f"You noted a reaction ({', '.join(REACTION_LABELS[r] for r in Reaction if r in last.reactions)}) "
-                f"after {last.reaction_food}. Hives, swelling or trouble breathing after eating are worth telling a "
-                "doctor about, and that food should not be tried again at home to see what happens. If swelling of "
-                "the face or throat or trouble breathing happens again, call your local emergency number. This is a "
-                "reminder, not a diagnosis.",
+                Phrase.of(
+                    QT_TRANSLATE_NOOP(
+                        "RedFlags",
+                        "You noted a reaction ({reactions}) after {food}. Hives, swelling or trouble breathing after "
+                        "eating are worth telling a doctor about, and that food should not be tried again at home to "
+                        "see what happens. If swelling of the face or throat or trouble breathing happens again, call "
+                        "your local emergency number. This is a reminder, not a diagnosis.",
+                    ),
+                    reactions=listed([Label(REACTION_LABELS[r]) for r in Reaction if r in last.reactions]),
+                    food=last.reaction_food,
+                ),
             )
         )
     if profile is not None and profile.sex is Sex.FEMALE and profile.age is not None and profile.age >= 50:
@@ -109,9 +142,15 @@ def red_flags(entries: Sequence[Entry], today: date, profile: Profile | None = N
             found.append(
                 RedFlag(
                     "bloating_50",
-                    f"You noted bloating on {len(bloated_days)} days in the last month. For women aged 50 or "
-                    "over, bloating on more than 12 days a month is worth discussing with a doctor, even when it "
-                    "feels ordinary. This is a reminder, not a diagnosis.",
+                    Phrase.of(
+                        QT_TRANSLATE_NOOP(
+                            "RedFlags",
+                            "You noted bloating on {days} days in the last month. For women aged 50 or over, bloating "
+                            "on more than 12 days a month is worth discussing with a doctor, even when it feels "
+                            "ordinary. This is a reminder, not a diagnosis.",
+                        ),
+                        days=len(bloated_days),
+                    ),
                 )
             )
     return found

@@ -21,7 +21,8 @@ from ..domain.entries import (
     SymptomDef,
 )
 from ..domain.preferences import TrackingPreferences
-from ..domain.validation import MAX_NAME_LENGTH, ValidationError, category_key
+from ..domain.validation import MAX_NAME_LENGTH, REQUIRED, ValidationError, category_key
+from ..i18n import QT_TRANSLATE_NOOP, Phrase
 from .errors import writing
 from .models import CategoryRow, FoodMemoryRow, SettingRow, SymptomRow
 
@@ -148,20 +149,34 @@ class CatalogRepository:
         return TrackingPreferences.from_settings(values)
 
     def _new_key(self, name: str, table: Table, what: str) -> str:
+        field = Phrase.of(
+            QT_TRANSLATE_NOOP("Fields", "category name")
+            if what == "category"
+            else QT_TRANSLATE_NOOP("Fields", "symptom name")
+        )
         cleaned = name.strip()
         if not cleaned:
-            raise ValidationError.single(f"{what} name", "is required")
+            raise ValidationError.single(field, Phrase.of(REQUIRED))
         if len(cleaned) > MAX_NAME_LENGTH:
-            raise ValidationError.single(f"{what} name", f"is too long (at most {MAX_NAME_LENGTH} characters)")
+            raise ValidationError.single(
+                field,
+                Phrase.of(
+                    QT_TRANSLATE_NOOP("Validation", "is too long (at most {limit} characters)"), limit=MAX_NAME_LENGTH
+                ),
+            )
         key = category_key(cleaned)
         if not key:
-            raise ValidationError.single(f"{what} name", "needs at least one letter or digit")
+            raise ValidationError.single(
+                field, Phrase.of(QT_TRANSLATE_NOOP("Validation", "needs at least one letter or digit"))
+            )
         with self._sessions() as s:
             clash = s.execute(
                 select(table.c.key).where((table.c.key == key) | (func.lower(table.c.name) == cleaned.lower()))
             ).first()
         if clash is not None:
-            raise ValidationError.single(f"{what} name", f"'{cleaned}' is already in your list")
+            raise ValidationError.single(
+                field, Phrase.of(QT_TRANSLATE_NOOP("Validation", "'{name}' is already in your list"), name=cleaned)
+            )
         return key
 
     # --- food memory -------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from ..i18n import QT_TRANSLATE_NOOP, Phrase
 from .backups import (
     DEFAULT_RULE,
     BackupFile,
@@ -48,32 +49,56 @@ class Loss:
     damaged_entries: int | None
 
     def describe(self) -> str:
+        return str(self.phrase())
+
+    def phrase(self) -> Phrase:
+        """What restoring would bring back and lose, in words the UI translates (``describe()`` is the English)."""
         when = self.backup.taken_at.astimezone().strftime("%A %d %B %Y at %H:%M")
-        parts = [f"The newest backup that passes its check was made on {when}"]
         if self.backup_entries is not None:
-            parts[0] += f" and holds {self.backup_entries} entries"
-        parts[0] += "."
-        if self.damaged_changed_at is not None:
-            gap = self.damaged_changed_at - self.backup.taken_at
-            if gap > timedelta(minutes=1):
-                parts.append(f"Anything you logged in the {_duration(gap)} after it would be missing")
-                if self.damaged_entries is not None and self.backup_entries is not None:
-                    missing = max(self.damaged_entries - self.backup_entries, 0)
-                    parts[-1] += f" (about {missing} entries)"
-                parts[-1] += "."
-            else:
-                parts.append("Your journal had not changed since then, so little or nothing should be missing.")
-        return " ".join(parts)
+            made = Phrase.of(
+                QT_TRANSLATE_NOOP(
+                    "Storage", "The newest backup that passes its check was made on {when} and holds {entries} entries."
+                ),
+                when=when,
+                entries=self.backup_entries,
+            )
+        else:
+            made = Phrase.of(
+                QT_TRANSLATE_NOOP("Storage", "The newest backup that passes its check was made on {when}."), when=when
+            )
+        if self.damaged_changed_at is None:
+            return made
+        gap = self.damaged_changed_at - self.backup.taken_at
+        if gap <= timedelta(minutes=1):
+            lost = Phrase.of(
+                QT_TRANSLATE_NOOP(
+                    "Storage", "Your journal had not changed since then, so little or nothing should be missing."
+                )
+            )
+        elif self.damaged_entries is not None and self.backup_entries is not None:
+            lost = Phrase.of(
+                QT_TRANSLATE_NOOP(
+                    "Storage", "Anything you logged in the {gap} after it would be missing (about {entries} entries)."
+                ),
+                gap=_duration(gap),
+                entries=max(self.damaged_entries - self.backup_entries, 0),
+            )
+        else:
+            lost = Phrase.of(
+                QT_TRANSLATE_NOOP("Storage", "Anything you logged in the {gap} after it would be missing."),
+                gap=_duration(gap),
+            )
+        return Phrase.of(QT_TRANSLATE_NOOP("Storage", "{made} {lost}"), made=made, lost=lost)
 
 
-def _duration(gap: timedelta) -> str:
+def _duration(gap: timedelta) -> Phrase:
     minutes = int(gap.total_seconds() // 60)
     if minutes < 120:
-        return f"{minutes} minutes"
+        return Phrase.of(QT_TRANSLATE_NOOP("Storage", "{n} minutes"), n=minutes)
     hours = minutes // 60
     if hours < 48:
-        return f"{hours} hours"
-    return f"{hours // 24} days"
+        return Phrase.of(QT_TRANSLATE_NOOP("Storage", "{n} hours"), n=hours)
+    return Phrase.of(QT_TRANSLATE_NOOP("Storage", "{n} days"), n=hours // 24)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from ..domain.entries import EntryKind
 from ..domain.red_flags import Profile, RedFlag, Sex, red_flags
 from .services import Services
+from .translate import phrase
 from .widgets.common import NoticeBanner
 
 #: After a reminder is dismissed, the same reminder stays quiet for this long.
@@ -50,7 +51,7 @@ class RedFlagNotices(QObject):
         for flag in red_flags(recent, today, load_profile(self.services)):
             if not self._resting(flag, today):
                 self.current = flag
-                self.banner.show_notice(self.tr(flag.message), f"panel:{flag.panel}", self.tr("When to see a doctor"))
+                self.banner.show_notice(phrase(flag.phrase), f"panel:{flag.panel}", self.tr("When to see a doctor"))
                 return flag
         return None
 

@@ -1,4 +1,5 @@
-"""Showing labels that come from below the UI (domain tables, the catalogue) through Qt's translators."""
+"""Showing labels and sentences that come from below the UI (domain tables, the catalogue, analysis) through Qt's
+translators."""
 
 from __future__ import annotations
 
@@ -7,12 +8,43 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..education import choose_language
-from ..i18n import LABELS
+from ..i18n import LABELS, Arg, Label, Phrase, When, lower_first
+from .formats import DisplayFormats
 
 
 def label(text: str) -> str:
     """The label in the person's language (the text itself when there is no translation)."""
     return QCoreApplication.translate(LABELS, text) if text else text
+
+
+def phrase(said: Arg) -> str:
+    """A sentence composed below the UI, in the person's language: its template, and every phrase and label inside
+    it, translated. A label alone is translated too; a plain string is shown as it is (a name the person typed)."""
+    if isinstance(said, Phrase):
+        return said.render(_template, _part)
+    if isinstance(said, (Label, When)):
+        return _part(said)
+    return str(said)
+
+
+def _template(said: Phrase) -> str:
+    if said.count is None:
+        return QCoreApplication.translate(said.context, said.template)
+    done = QCoreApplication.translate(said.context, said.template, None, said.count)
+    if done == said.template.replace("%n", str(said.count)):  # no translation: English picks its own form
+        return said.english_template()
+    return done
+
+
+def _part(part: Label | When) -> str:
+    if isinstance(part, When):
+        if part.style == "date":
+            return DisplayFormats.short_date(part.day)
+        if part.style == "day_month":
+            return DisplayFormats.day_month(part.day)
+        return f"{DisplayFormats.weekday(part.day)} {DisplayFormats.day_month(part.day)}"
+    words = label(part.text)
+    return lower_first(words) if part.lower else words
 
 
 def install_translations(app: QCoreApplication, folder: Path, locale: QLocale | None = None) -> list[QTranslator]:

@@ -139,6 +139,10 @@ def test_pyside6_lupdate_extracts_the_ui_texts_and_the_domain_labels(tmp_path) -
     for text in ("Daily check-in", "Upper arm, left", "Watery, no solid pieces", "Bowel movement", "Pain calendar"):
         assert f"<source>{text}</source>" in catalogue, text
     assert "<name>Labels</name>" in catalogue
+    for context in ("Insights", "Diet", "Lists", "Fields", "Validation", "Challenges", "Storage", "RedFlags"):
+        assert f"<name>{context}</name>" in catalogue, context  # the sentences composed below the UI
+    # a plural made below the UI reaches translators as one, with every form of their language to fill in
+    assert re.search(r'<message numerus="yes">\s*<location[^>]*/>\s*<source>%n days</source>', catalogue)
 
 
 def test_a_compiled_translation_in_the_folder_is_loaded_for_the_system_language(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -210,4 +214,100 @@ def test_every_text_translated_at_run_time_is_in_the_translators_catalogue(qtbot
     test_dialogs_are_translated(qtbot, pseudo, ui_store)
     ours = {(c, text) for c, text in pseudo.asked if not c.startswith("Q") and any(ch.isalpha() for ch in text)}
     missing = sorted(ours - catalogue)
+    assert missing == [], missing
+
+
+#: The contexts of the sentences composed below the UI (gutpain_desktop.i18n.Phrase).
+PHRASE_CONTEXTS = {"Insights", "Diet", "Lists", "Fields", "Validation", "Challenges", "Storage", "RedFlags", "Labels"}
+
+
+def journal_with_sentences(store: Store):  # type: ignore[no-untyped-def]
+    """Half a year of demo entries (enough for insights), an elimination diet past its planned end, and blood noted
+    today (a red flag). Returns the day the diet started."""
+    from datetime import date, datetime, timedelta
+
+    from gutpain_desktop.demo import generate_demo
+    from gutpain_desktop.domain.entries import BowelEntry, DietPhase, DietPhaseEntry, DietProtocol
+
+    today = date.today()
+    generate_demo(store, years=0.5, seed=1, today=today)
+    start = max(e.start for e in store.entries.entries() if isinstance(e, DietPhaseEntry)) + timedelta(days=1)
+    start = min(start, today)
+    midnight = datetime.combine(start, datetime.min.time()).astimezone()  # never in the future, whatever the hour
+    store.entries.add(
+        DietPhaseEntry(
+            occurred_at=midnight,
+            protocol=DietProtocol.LOW_FODMAP,
+            phase=DietPhase.ELIMINATION,
+            planned_end=start,
+            eliminated=("fodmap_lactose", "dairy"),
+        )
+    )
+    now = datetime.now().astimezone()
+    moment = max(now - timedelta(minutes=5), now.replace(hour=0, minute=0, second=0, microsecond=0))
+    store.entries.add(BowelEntry(occurred_at=moment, bristol=4, blood=True))
+    return start
+
+
+def test_sentences_composed_below_the_ui_are_translated_and_in_the_catalogue(qtbot, pseudo, ui_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Insights, the diet's state, the red-flag notice and a validation problem are made below the UI (Phrase): with
+    the pseudo-translation every part of them is translated (nested labels and phrases too), and every text asked for
+    is in pyside6-lupdate's catalogue."""
+    from gutpain_desktop.domain.entries import EntryKind
+    from gutpain_desktop.ui.formats import DisplayFormats
+
+    started = journal_with_sentences(ui_store)
+    window = MainWindow(ui_store)
+    qtbot.addWidget(window)
+    window.show()
+    pseudo.asked.clear()
+
+    window.show_view("Insights")
+    view = window.insights
+    qtbot.waitUntil(lambda: view.report is not None, timeout=60_000)
+    result = view.chosen()
+    assert result is not None and result.notable
+    sentence = view.sentence.text()
+    assert sentence.startswith(OPEN) and sentence.count(OPEN) >= 3, sentence  # the sentence, its food and symptom
+    assert ("Insights", str(result.phrase.template)) in pseudo.asked
+    assert ("Labels", result.outcome.label) in pseudo.asked  # the symptom's name, translated inside the sentence
+    assert result.sentence.split(",")[0] not in sentence  # not the English
+
+    window.show_view("Diet")
+    flush()
+    diet = window.diet
+    state, guidance = diet.state.text(), diet.guidance.text()
+    assert state.startswith(OPEN) and f"{OPEN}Low FODMAP{CLOSE}" in state and f"{OPEN}Elimination{CLOSE}" in state
+    assert "may be time to move to" in state and f"{OPEN}Reintroduction{CLOSE}" in state
+    assert f"(since {DisplayFormats.short_date(started)})" in state  # the date in the person's locale, not strftime's
+    assert guidance.startswith(OPEN) and guidance.endswith(CLOSE)
+
+    window.red_flags.check()
+    assert window.notice.isVisible()
+    notice = window.notice.label.text()
+    assert notice.startswith(f"{OPEN}You noted blood") and notice.endswith(CLOSE)
+
+    challenge = window.today.open_entry_dialog(EntryKind.CHALLENGE)
+    qtbot.keyClicks(challenge.form.food, "Garlic")
+    challenge.save_button.click()
+    error = challenge.error.text()
+    assert f"{OPEN}Target symptoms{CLOSE}" in error or f"{OPEN}target symptoms{CLOSE}".capitalize() in error, error
+    assert f"{OPEN}choose 1 to 3 symptoms before the challenge starts{CLOSE}" in error, error
+    challenge.reject()
+    problems = {}
+    for name, _view, _key in window.views:  # and every view shows this journal in the person's language
+        window.show_view(name)
+        flush()
+        if missing := untranslated(visible_texts(window.stack.currentWidget())):
+            problems[name] = missing
+    assert problems == {}, problems
+    window.close()
+
+    catalogue = lupdate_catalogue(tmp_path)
+    if catalogue is None:
+        pytest.skip("pyside6-lupdate is not installed")
+    own_names = set(ui_store.catalog.names().values())  # a name the person typed has no entry (and needs none)
+    asked = {(c, text) for c, text in pseudo.asked if not c.startswith("Q") and any(ch.isalpha() for ch in text)}
+    assert {c for c, _ in asked} >= PHRASE_CONTEXTS - {"Challenges", "Storage"}
+    missing = sorted(item for item in asked - catalogue if not (item[0] == "Labels" and item[1] in own_names))
     assert missing == [], missing

@@ -41,7 +41,7 @@ from ..forms.base import hint
 from ..forms.diet import DoseGrid
 from ..services import Services
 from ..translate import label as translated
-from ..translate import number
+from ..translate import number, phrase
 from ..widgets.common import ErrorLabel
 from ..widgets.learn import learn_link
 
@@ -117,7 +117,7 @@ class FoodPage(QWizardPage):
 
     def _on_reaction(self) -> None:
         permission = self.permission()
-        self.refusal.setText(permission.sentence if not permission.allowed else "")
+        self.refusal.setText(phrase(permission.phrase) if not permission.allowed else "")
         self.refusal.setVisible(not permission.allowed)
         self.completeChanged.emit()
 

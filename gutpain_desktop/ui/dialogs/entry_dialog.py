@@ -28,6 +28,7 @@ from ..forms.base import buddy_label, form_layout
 from ..forms.meal import MealForm
 from ..services import Services
 from ..translate import label as translated
+from ..translate import phrase
 from ..widgets.common import ErrorLabel
 
 
@@ -163,10 +164,10 @@ class EntryDialog(QDialog):
             self.error.show_error(exc)
             return False
         except EntryNotFoundError:
-            self.error.show_error("This entry was deleted meanwhile, so the change could not be saved.")
+            self.error.show_error(self.tr("This entry was deleted meanwhile, so the change could not be saved."))
             return False
         except StorageWriteError as exc:  # disk full, read-only folder...: the dialog stays open with what was typed
-            self.error.show_error(str(exc))
+            self.error.show_error(phrase(exc.phrase))
             return False
         self.error.clear_error()
         self.services.events.data_changed.emit()

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 
 from ... import APP_NAME
 from ...storage.safety import StartupCheck
+from ..translate import phrase
 
 RESTORE = "restore"
 START_EMPTY = "empty"
@@ -24,7 +25,7 @@ class RecoveryDialog(QDialog):
             self.tr("Nothing was deleted. The file was moved aside as:\n{0}").format(kept) if kept else "",
         ]
         if found.offer is not None:
-            lines.append(found.offer.describe())
+            lines.append(phrase(found.offer.phrase()))
             lines.append(self.tr("Restore that backup now? Or start with an empty journal."))
         else:
             lines.append(self.tr("No backup that passes its check was found, so an empty journal will be started."))

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ...domain.diet import (
     FODMAP_GROUPS,
     DietPlan,
-    eliminated_label,
+    eliminated_words,
     fodmap_key,
     single_food_protocol,
     touches_gluten,
@@ -40,6 +40,7 @@ from ..commands import AddEntriesCommand
 from ..forms.base import COELIAC_NOTICE, form_layout, hint
 from ..services import Services
 from ..translate import label as translated
+from ..translate import phrase
 from ..widgets.common import ErrorLabel
 from ..widgets.learn import learn_link
 
@@ -176,7 +177,7 @@ class StartDietDialog(QDialog):
             )
         )
         self.fodmap_list = self._checklist(
-            "FODMAP groups to leave out", [(g, fodmap_key(g)) for g in FODMAP_GROUPS], True
+            self.tr("FODMAP groups to leave out"), [(translated(g), fodmap_key(g)) for g in FODMAP_GROUPS], True
         )
         layout.addWidget(self.fodmap_list)
         return page
@@ -201,9 +202,9 @@ class StartDietDialog(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        items = [(c.name, c.key) for c in self.services.catalog.categories(include_hidden=False)]
-        items += [(f"FODMAP: {g}", fodmap_key(g)) for g in FODMAP_GROUPS]
-        self.custom_list = self._checklist("Foods and groups to leave out", items, False)
+        items = [(translated(c.name), c.key) for c in self.services.catalog.categories(include_hidden=False)]
+        items += [(phrase(eliminated_words(fodmap_key(g))), fodmap_key(g)) for g in FODMAP_GROUPS]
+        self.custom_list = self._checklist(self.tr("Foods and groups to leave out"), items, False)
         layout.addWidget(self.custom_list)
         self.custom_other = QLineEdit()
         self.custom_other.setAccessibleName(self.tr("Other foods to leave out"))
@@ -258,11 +259,11 @@ class StartDietDialog(QDialog):
         """'From Wed 25 Nov 2026: a 14-day baseline (eat as usual and log every day), then leave out Gluten for about
         4 weeks.'"""
         groups = [g for g in FODMAP_GROUPS if fodmap_key(g) in plan.eliminated]
-        others = [eliminated_label(k, self.names) for k in plan.eliminated if not k.startswith("fodmap_")]
+        others = [phrase(eliminated_words(k, self.names)) for k in plan.eliminated if not k.startswith("fodmap_")]
         if len(groups) == len(FODMAP_GROUPS):
             others.insert(0, self.tr("all six FODMAP groups"))
         elif groups:
-            others.insert(0, self.tr("the FODMAP groups {0}").format(", ".join(groups)))
+            others.insert(0, self.tr("the FODMAP groups {0}").format(", ".join(translated(g) for g in groups)))
         left_out = ", ".join(others) or self.tr("nothing yet")
         start = self.services.formats.date(plan.start)
         if plan.with_baseline:
@@ -275,10 +276,10 @@ class StartDietDialog(QDialog):
 
     def update_summary(self) -> None:
         plan = self.plan()
-        problems = plan.problems()
+        problems = plan.problem_phrases()
         self.summary.setText(self.describe(plan) if not problems else "")
         if problems:
-            self.error.show_error(" ".join(problems))
+            self.error.show_error(" ".join(phrase(problem) for problem in problems))
         else:
             self.error.clear_error()
         self.ok_button.setEnabled(not problems)

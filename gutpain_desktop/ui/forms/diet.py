@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.diet import FODMAP_GROUPS, fodmap_key, touches_gluten
+from ...domain.diet import FODMAP_GROUPS, eliminated_words, fodmap_key, touches_gluten
 from ...domain.entries import (
     PROTOCOL_LABELS,
     AnyEntry,
@@ -36,6 +36,7 @@ from ...domain.entries import (
 from ...i18n import QT_TRANSLATE_NOOP
 from ..services import Services
 from ..translate import label as translated
+from ..translate import phrase
 from ..widgets.common import OptionalDate
 from ..widgets.learn import learn_link
 from .base import COELIAC_NOTICE, EntryForm, _combo, _select, form_layout, hint
@@ -68,9 +69,9 @@ class DietPhaseForm(EntryForm):
         self.eliminated.setAccessibleName(self.tr("What is left out"))
         self.eliminated.setMaximumHeight(150)
         for cat in services.catalog.categories():
-            self._add_choice(cat.name, cat.key)
+            self._add_choice(translated(cat.name), cat.key)
         for group in FODMAP_GROUPS:
-            self._add_choice(f"FODMAP: {group}", fodmap_key(group))
+            self._add_choice(phrase(eliminated_words(fodmap_key(group))), fodmap_key(group))
         box = QGroupBox(self.tr("What is left out"))
         inner = QVBoxLayout(box)
         inner.addWidget(self.eliminated)

@@ -29,7 +29,7 @@ from ...domain.entries import (
     MealType,
     humanise,
 )
-from ...domain.validation import ValidationError
+from ...domain.validation import ValidationError, food_field
 from ...i18n import QT_TRANSLATE_NOOP
 from ..services import Services
 from ..translate import label as translated
@@ -265,7 +265,7 @@ class MealForm(EntryForm):
             if item is None:
                 continue
             if not item.name:
-                raise ValidationError.single(f"food {number}", "needs a name")
+                raise ValidationError.single(food_field(number), self.tr("needs a name"))
             foods.append(item)
         return MealEntry(meal_type=MealType(self.meal_type.currentData()), foods=tuple(foods), **common)
 

@@ -35,7 +35,7 @@ from ...domain.scales import (
     BRISTOL_DESCRIPTIONS,
 )
 from ...domain.validation import ValidationError
-from ...i18n import QT_TRANSLATE_NOOP
+from ...i18n import QT_TRANSLATE_NOOP, Phrase
 from ..services import Services
 from ..translate import label as translated
 from ..translate import number as decimal
@@ -297,7 +297,9 @@ class BowelForm(EntryForm):
 
     def build(self, common: dict[str, Any]) -> AnyEntry:
         if self.bristol.value() < 1:
-            raise ValidationError.single("Bristol type", "choose the stool form, 1 to 7")
+            raise ValidationError.single(
+                Phrase.of(QT_TRANSLATE_NOOP("Fields", "Bristol type")), self.tr("choose the stool form, 1 to 7")
+            )
         return BowelEntry(
             bristol=self.bristol.value(),
             urgency=self.urgency.isChecked(),

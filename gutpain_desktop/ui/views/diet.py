@@ -20,9 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.diet import PHASE_GUIDANCE, active_challenge, challenge_window_end, diet_state, eliminated_label
+from ...domain.diet import (
+    PHASE_GUIDANCE,
+    active_challenge,
+    challenge_window_end,
+    diet_state,
+    eliminated_words,
+    phase_words,
+    protocol_words,
+)
 from ...domain.entries import (
-    PROTOCOL_LABELS,
     ChallengeEntry,
     ChallengeOutcome,
     DecidedBy,
@@ -31,7 +38,7 @@ from ...domain.entries import (
     EntryKind,
     humanise,
 )
-from ...i18n import QT_TRANSLATE_NOOP
+from ...i18n import QT_TRANSLATE_NOOP, Label, listed
 from ..commands import AddEntriesCommand, EditEntryCommand
 from ..dialogs.challenge_wizard import open_challenge_wizard
 from ..dialogs.start_diet import StartDietDialog, open_start_diet
@@ -39,6 +46,7 @@ from ..forms.base import _combo, hint
 from ..models.rows_model import RowsModel
 from ..services import Services
 from ..translate import label as translated
+from ..translate import phrase
 from ..widgets.learn import learn_link
 from .verdicts import VerdictPanel
 
@@ -192,12 +200,12 @@ class DietView(QWidget):
                 )
             )
         else:
-            self.state.setText(state.summary())
-            self.guidance.setText(PHASE_GUIDANCE[state.entry.phase])
+            self.state.setText(phrase(state.summary_phrase()))
+            self.guidance.setText(phrase(PHASE_GUIDANCE[state.entry.phase]))
         following = state.next_phase if state is not None else None
         self.next_button.setVisible(following is not None)
         if following is not None:
-            self.next_button.setText(self.tr("Move to &{0}").format(following.value))
+            self.next_button.setText(self.tr("Move to &{0}").format(phrase(phase_words(following))))
         self.start_button.setVisible(state is None)
         self.pause_button.setVisible(state is not None and not paused)
         self.resume_button.setVisible(paused)
@@ -205,30 +213,45 @@ class DietView(QWidget):
         self.phase_list.clear()
         formats = self.services.formats
         for phase in sorted(self.phases, key=lambda p: (p.start, p.occurred_at), reverse=True):
-            name = phase.protocol_name or PROTOCOL_LABELS[phase.protocol]
             names = self.services.catalog.names()
-            left_out = ", ".join(eliminated_label(k, names) for k in phase.eliminated)
-            left_out = f" — leaving out {left_out}" if left_out else ""
-            self.phase_list.addItem(f"{formats.short_date(phase.start)}  {name}: {phase.phase.value}{left_out}")
+            words = [eliminated_words(k, names) for k in phase.eliminated]
+            left_out = self.tr(" — leaving out {0}").format(phrase(listed(words))) if words else ""
+            self.phase_list.addItem(
+                f"{formats.short_date(phase.start)}  {phrase(protocol_words(phase))}: "
+                f"{phrase(phase_words(phase.phase))}{left_out}"
+            )
         step = active_challenge(self.challenges, today)
         if step is not None:
-            self.step.setText(step.text)
+            self.step.setText(phrase(step.phrase))
         elif self.challenges:
             self.step.setText(self.tr("No challenge running today."))
         else:
             self.step.setText(self.tr("No challenges yet. Challenges belong to the reintroduction phase."))
         ordered = sorted(self.challenges, key=lambda c: c.occurred_at, reverse=True)
+        names = self.services.catalog.names()
+        decided = {DecidedBy.PERSON: self.tr("me"), DecidedBy.PRACTITIONER: self.tr("with practitioner")}
         self.history_model.set_rows(
-            ["Day 1", "Food", "Watching", "Doses", "Break", "Outcome", "Decided by"],
+            [
+                self.tr("Day 1"),
+                self.tr("Food"),
+                self.tr("Watching"),
+                self.tr("Doses"),
+                self.tr("Break"),
+                self.tr("Outcome"),
+                self.tr("Decided by"),
+            ],
             [
                 (
                     formats.short_date(c.local_date),
                     c.food,
-                    ", ".join(self.services.catalog.names().get(k, humanise(k)) for k in c.target_symptoms),
-                    ", ".join(f"{d.size.value}{f' ({d.amount})' if d.amount else ''}" for d in c.doses),
-                    f"{c.washout_days} days",
+                    ", ".join(translated(names.get(k, humanise(k))) for k in c.target_symptoms),
+                    ", ".join(
+                        phrase(Label(humanise(d.size.value), lower=True)) + (f" ({d.amount})" if d.amount else "")
+                        for d in c.doses
+                    ),
+                    self.tr("1 day") if c.washout_days == 1 else self.tr("%n days", None, c.washout_days),
                     translated(OUTCOME_TEXT[c.outcome]),
-                    {"person": "me", "practitioner": "with practitioner"}.get(c.decided_by.value, ""),
+                    decided.get(c.decided_by, ""),
                 )
                 for c in ordered
             ],
@@ -288,7 +311,7 @@ class DietView(QWidget):
         self.services.undo.push(AddEntriesCommand(self.services, [saved], text))
         self.services.events.data_changed.emit()
         self.services.events.status_message.emit(
-            self.tr("Diet phase set to {0} from today (Ctrl+Z takes it back).").format(phase.value)
+            self.tr("Diet phase set to {0} from today (Ctrl+Z takes it back).").format(phrase(phase_words(phase)))
         )
         return saved
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...analysis.insights import Association, InsightsReport, Status, insights
+from ...analysis.insights import Association, ExposureKind, InsightsReport, Status, insights
 from ...i18n import QT_TRANSLATE_NOOP
 from ..charts.base import palette_colours
 from ..dialogs.challenge_wizard import open_challenge_wizard
@@ -32,6 +32,7 @@ from ..models.rows_model import RowsModel
 from ..services import Services
 from ..tasks import TaskRunner
 from ..translate import label as translated
+from ..translate import phrase
 from ..widgets.learn import learn_link
 
 log = logging.getLogger(__name__)
@@ -180,7 +181,13 @@ class InsightsView(QWidget):
         ok = [r for r in report.results if r.status is Status.OK]
         notable = report.notable
         fdr = round(report.settings.fdr * 100)
-        excluded = f" {report.excluded_days} days of elimination were left out." if report.excluded_days else ""
+        excluded = (
+            ""
+            if not report.excluded_days
+            else " " + self.tr("1 day of elimination was left out.")
+            if report.excluded_days == 1
+            else " " + self.tr("%n days of elimination were left out.", None, report.excluded_days)
+        )
         self.summary.setText(
             self.tr(
                 "{0} to {1}: {2} comparisons had enough data, and {3} at a false discovery rate of {4}% "
@@ -190,23 +197,33 @@ class InsightsView(QWidget):
                 self.services.formats.short_date(report.start),
                 self.services.formats.short_date(report.end),
                 len(ok),
-                f"{len(notable)} stands out" if len(notable) == 1 else f"{len(notable)} stand out",
+                self.tr("1 stands out") if len(notable) == 1 else self.tr("%n stand out", None, len(notable)),
                 fdr,
                 excluded,
             )
         )
         self.shown = list(report.results)
         self.model.set_rows(
-            ["", "Eaten", "Symptom", "When", "After (days)", "Without (days)", "Difference [95% CI]", "p", "q"],
+            [
+                "",
+                self.tr("Eaten"),
+                self.tr("Symptom"),
+                self.tr("When"),
+                self.tr("After (days)"),
+                self.tr("Without (days)"),
+                self.tr("Difference [95% CI]"),
+                "p",
+                "q",
+            ],
             [
                 (
                     "★" if r.notable else ("…" if r.status is Status.NOT_ENOUGH_DATA else ""),
-                    r.exposure.label,
-                    r.outcome.label,
+                    self.exposure_name(r),
+                    translated(r.outcome.label),
                     r.lag.label,
                     f"{_num(r.all_days.exposed_mean)} ({r.all_days.exposed_days})",
                     f"{_num(r.all_days.unexposed_mean)} ({r.all_days.unexposed_days})",
-                    "not enough data yet"
+                    self.tr("not enough data yet")
                     if r.status is Status.NOT_ENOUGH_DATA
                     else f"{r.all_days.difference:+.1f} [{_num(r.all_days.ci_low)}, {_num(r.all_days.ci_high)}]",
                     _p(r.all_days.p_value),
@@ -230,14 +247,8 @@ class InsightsView(QWidget):
         self.challenge_button.setEnabled(result is not None)
         if result is None or self.report is None:
             return
-        parts = [result.sentence]
-        if result.context_sentence:
-            parts.append(result.context_sentence)
-        if result.overlap is not None:
-            from ...analysis.insights import overlap_sentence
-
-            parts.append(overlap_sentence(result.exposure, result.overlap))
-        self.sentence.setText("\n\n".join(parts))
+        said = (result.phrase, result.context_phrase, result.overlap_phrase)
+        self.sentence.setText("\n\n".join(phrase(part) for part in said if part is not None))
         self._draw(result)
 
     def _draw(self, result: Association) -> None:
@@ -253,9 +264,18 @@ class InsightsView(QWidget):
             if len(values):
                 axes.scatter(x + rng.uniform(-0.15, 0.15, len(values)), values, s=6, alpha=0.4, color=colour)
                 axes.hlines(float(np.mean(values)), x - 0.3, x + 0.3, color=colours.text, lw=2)
-        axes.set_xticks([0, 1], [f"without\n({len(unexposed)} days)", f"after\n({len(exposed)} days)"], fontsize=8)
+        axes.set_xticks(
+            [0, 1],
+            [
+                self.tr("without\n(1 day)")
+                if len(unexposed) == 1
+                else self.tr("without\n(%n days)", None, len(unexposed)),
+                self.tr("after\n(1 day)") if len(exposed) == 1 else self.tr("after\n(%n days)", None, len(exposed)),
+            ],
+            fontsize=8,
+        )
         axes.set_ylim(-0.5, 10.5)
-        axes.set_ylabel(result.outcome.label, fontsize=8)
+        axes.set_ylabel(translated(result.outcome.label), fontsize=8)
         axes.tick_params(colors=colours.text, labelsize=8)
         for spine in axes.spines.values():
             spine.set_color(colours.grid)
@@ -263,9 +283,21 @@ class InsightsView(QWidget):
         self.figure.subplots_adjust(left=0.2, right=0.97, top=0.95, bottom=0.22)
         self.canvas.draw_idle()
         self.canvas.setAccessibleDescription(
-            f"{result.outcome.label}: mean {_num(result.all_days.exposed_mean)} on {len(exposed)} days after "
-            f"{result.exposure.label}, {_num(result.all_days.unexposed_mean)} on {len(unexposed)} days without"
+            self.tr("{0}: mean {1} on {2} days after {3}, {4} on {5} days without").format(
+                translated(result.outcome.label),
+                _num(result.all_days.exposed_mean),
+                len(exposed),
+                self.exposure_name(result),
+                _num(result.all_days.unexposed_mean),
+                len(unexposed),
+            )
         )
+
+    @staticmethod
+    def exposure_name(result: Association) -> str:
+        """A category's name in the person's language; a food as the person wrote it."""
+        exposure = result.exposure
+        return translated(exposure.label) if exposure.kind is ExposureKind.CATEGORY else exposure.label
 
     def _start_challenge(self) -> None:
         result = self.chosen()

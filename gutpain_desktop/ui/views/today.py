@@ -29,10 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.diet import active_challenge
+from ...domain.diet import active_challenge, phase_words, protocol_words
 from ...domain.entries import (
     KIND_LABELS,
-    PROTOCOL_LABELS,
     RECALL_LABELS,
     AnyEntry,
     ChallengeEntry,
@@ -47,7 +46,7 @@ from ...domain.entries import (
 )
 from ...domain.preferences import Tracker, TrackingPreferences
 from ...domain.validation import ValidationError
-from ...i18n import QT_TRANSLATE_NOOP
+from ...i18n import QT_TRANSLATE_NOOP, Phrase
 from ...storage import StorageWriteError
 from ..commands import AddEntriesCommand, DeleteEntriesCommand
 from ..dialogs.entry_dialog import EntryDialog, open_entry_dialog
@@ -56,6 +55,7 @@ from ..forms.base import PAIN_HINT, SCORE_HINT, buddy_label, form_layout, hint
 from ..forms.ratings import SleepForm
 from ..services import Services
 from ..translate import label as translated
+from ..translate import phrase
 from ..widgets.common import BodySitePicker, ErrorLabel, ScoreSpin
 from ..widgets.demo_notice import demo_mark, mark_demo_item
 from ..widgets.learn import learn_link
@@ -259,7 +259,10 @@ class CheckInForm(QGroupBox):
                 )
             )
         elif self.sites.sites():
-            raise ValidationError.single("pain", "give a pain rating so the body sites can be saved with it")
+            raise ValidationError.single(
+                Phrase.of(QT_TRANSLATE_NOOP("Fields", "pain")),
+                self.tr("give a pain rating so the body sites can be saved with it"),
+            )
         stress = self.stress.score()
         if stress is not None:
             found.append(StressEntry(occurred_at=moment, level=stress))
@@ -270,7 +273,10 @@ class CheckInForm(QGroupBox):
             if value is not None:
                 found.append(SymptomEntry(occurred_at=moment, symptom=key, severity=value))
         if not found:
-            raise ValidationError.single("check-in", "is empty: rate at least one thing, or tick 'Sleep last night'")
+            raise ValidationError.single(
+                Phrase.of(QT_TRANSLATE_NOOP("Fields", "check-in")),
+                self.tr("is empty: rate at least one thing, or tick 'Sleep last night'"),
+            )
         if note:
             found[0] = dataclasses.replace(found[0], note=note)
         return found
@@ -475,7 +481,7 @@ class TodayView(QWidget):
             kinds=[EntryKind.CHALLENGE], start=day - timedelta(days=CHALLENGE_WINDOW_MAX), end=day
         )
         step = active_challenge([c for c in challenges if isinstance(c, ChallengeEntry)], day)
-        challenge = f"\n{step.text}" if step is not None else ""
+        challenge = f"\n{phrase(step.phrase)}" if step is not None else ""
         if (
             not isinstance(phase, DietPhaseEntry)
             or phase.phase is DietPhase.STOPPED
@@ -483,10 +489,11 @@ class TodayView(QWidget):
         ):
             self.diet_label.setText(self.tr("Diet: no elimination diet in progress") + challenge)
             return
-        name = phase.protocol_name or PROTOCOL_LABELS[phase.protocol]
         self.diet_label.setText(
             self.tr("Diet: {0} — {1} since {2}").format(
-                name, phase.phase.value, self.services.formats.short_date(phase.start)
+                phrase(protocol_words(phase)),
+                phrase(phase_words(phase.phase)),
+                self.services.formats.short_date(phase.start),
             )
             + challenge
         )
@@ -501,7 +508,7 @@ class TodayView(QWidget):
             self.checkin.error.show_error(exc)
             return False
         except StorageWriteError as exc:  # the form keeps what was typed, so the person can try again
-            self.checkin.error.show_error(str(exc))
+            self.checkin.error.show_error(phrase(exc.phrase))
             return False
         self.checkin.error.clear_error()
         self.services.undo.push(AddEntriesCommand(self.services, saved, "check-in"))

@@ -18,8 +18,11 @@ from ...analysis.challenges import (
 )
 from ...domain.entries import ChallengeEntry, ChallengeOutcome, humanise
 from ...domain.measurements import CHALLENGE_DOSE_DAYS
+from ...i18n import Label
 from ..models.rows_model import RowsModel
 from ..services import Services
+from ..translate import label as translated
+from ..translate import phrase
 
 
 def challenge_verdict(services: Services, challenge: ChallengeEntry, today: date | None = None) -> Verdict:
@@ -79,16 +82,19 @@ class VerdictPanel(QGroupBox):
         verdict = challenge_verdict(self.services, challenge)
         formats = self.services.formats
         names = self.services.catalog.names()
-        doses = {d.day: d.size.value for d in challenge.doses}
-        header = ["Symptom", "Before (mean)", "Counts as a rise from"]
+        doses = {d.day: phrase(Label(humanise(d.size.value), lower=True)) for d in challenge.doses}
+        header = [self.tr("Symptom"), self.tr("Before (mean)"), self.tr("Counts as a rise from")]
         for number in range(1, CHALLENGE_DOSE_DAYS + challenge.washout_days + 1):
             day = challenge.local_date + timedelta(days=number - 1)
-            what = f"dose {doses[number]}" if number in doses else "break"
-            header.append(f"Day {number}, {what}\n{formats.weekday(day)} {formats.day_month(day)}")
+            shown = f"{formats.weekday(day)} {formats.day_month(day)}"
+            if number in doses:
+                header.append(self.tr("Day {0}, dose {1}\n{2}").format(number, doses[number], shown))
+            else:
+                header.append(self.tr("Day {0}, break\n{1}").format(number, shown))
         rows = [
             [
-                names.get(course.symptom, humanise(course.symptom)),
-                "—" if course.baseline is None else f"{course.baseline:.1f} ({course.baseline_days} days)",
+                translated(names.get(course.symptom, humanise(course.symptom))),
+                "—" if course.baseline is None else self._baseline(course.baseline, course.baseline_days),
                 "—" if course.rise_level is None else f"{course.rise_level:.1f}",
                 *("—" if v is None else f"{v:.1f}" for v in course.scores),
             ]
@@ -105,24 +111,30 @@ class VerdictPanel(QGroupBox):
         self.heading.setText(
             self.tr("{0} challenge from {1}").format(challenge.food, formats.short_date(challenge.local_date))
         )
-        self.text.setText(verdict.sentence)
+        self.text.setText(phrase(verdict.phrase))
         decided = verdict.outcome is not ChallengeOutcome.PENDING
         self.accept_button.setEnabled(decided and challenge.outcome is not verdict.outcome)
         self.show()
 
-    @staticmethod
-    def _confounder_row(verdict: Verdict, days: int) -> list[str]:
+    def _baseline(self, mean: float, days: int) -> str:
+        return (
+            self.tr("{0:.1f} (1 day)").format(mean)
+            if days == 1
+            else self.tr("{0:.1f} (%n days)", None, days).format(mean)
+        )
+
+    def _confounder_row(self, verdict: Verdict, days: int) -> list[str]:
         """The confounders as a timeline under the scores: the baseline days together, then each challenge day.
         Those that made the verdict inconclusive are marked with an asterisk."""
         deciding = set(verdict.deciding_confounders)
 
         def words(found: list[Confounder]) -> str:
             unique = list(dict.fromkeys(found))
-            return ", ".join(CONFOUNDER_LABELS[c] + ("*" if c in deciding else "") for c in unique) or "—"
+            return ", ".join(translated(CONFOUNDER_LABELS[c]) + ("*" if c in deciding else "") for c in unique) or "—"
 
         before = [c for day, c in verdict.confounders if day <= 0]
         by_day = [[c for d, c in verdict.confounders if d == number] for number in range(1, days + 1)]
-        label = "Also going on\n(* made it inconclusive)" if deciding else "Also going on"
+        label = self.tr("Also going on\n(* made it inconclusive)") if deciding else self.tr("Also going on")
         return [label, words(before), "", *(words(found) for found in by_day)]
 
     def _accept(self) -> None:

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.scales import BODY_SITES, REGION_LABELS, BodySite, Region
 from ...domain.validation import ValidationError
-from ...i18n import QT_TRANSLATE_NOOP
+from ...i18n import QT_TRANSLATE_NOOP, upper_first
 from ..translate import label as translated
+from ..translate import phrase
 
 NOT_RATED = -1
 #: (rows, columns) an arrow key moves by.
@@ -185,8 +186,13 @@ class ErrorLabel(QLabel):
 
     def show_error(self, error: ValidationError | str) -> None:
         if isinstance(error, ValidationError):
-            lines = [f"• {p.field.capitalize()} {p.message}" for p in error.problems]
-            text = "Not saved. Please check:\n" + "\n".join(lines)
+            lines = [
+                QCoreApplication.translate("ErrorLabel", "• {0} {1}").format(
+                    upper_first(phrase(p.field_words)), phrase(p.phrase)
+                )
+                for p in error.problems
+            ]
+            text = QCoreApplication.translate("ErrorLabel", "Not saved. Please check:") + "\n" + "\n".join(lines)
         else:
             text = error
         self.setText(text)
