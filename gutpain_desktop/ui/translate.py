@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from ..domain.entries import KIND_LABELS, EntryKind
 from ..education import choose_language
 from ..i18n import LABELS, Arg, Label, Phrase, When, lower_first
 from .formats import DisplayFormats
@@ -67,6 +68,11 @@ def panel_language(locale: QLocale | None = None) -> str:
     """The language the educational panels are read in, as a plain folder name for the layers below ("de", or ""
     for English): the first of the locale's languages that has translated panels, as Qt picks the .qm file."""
     return choose_language((locale or QLocale()).uiLanguages())
+
+
+def kind_words(kind: EntryKind) -> str:
+    """The name of a kind of entry written mid-sentence ('delete {0}' -> 'delete bowel movement')."""
+    return lower_first(label(KIND_LABELS[kind]))
 
 
 def number(value: float, decimals: int = 1) -> str:

@@ -17,17 +17,14 @@ from ...domain.entries import (
     AnyEntry,
     EntryKind,
 )
-from ...domain.scales import (
-    PAIN_ANCHORS,
-    SLEEP_QUALITY_ANCHORS,
-)
 from ...i18n import QT_TRANSLATE_NOOP
 from ..services import Services
 from ..translate import label as translated
 
-PAIN_HINT = f"0 = {PAIN_ANCHORS[0]}, 10 = {PAIN_ANCHORS[10]}"
-SCORE_HINT = "0 = none, 10 = worst imaginable"
-SLEEP_HINT = f"0 = {SLEEP_QUALITY_ANCHORS[0]}, 10 = {SLEEP_QUALITY_ANCHORS[10]}"
+#: The ends of the scales (the domain's anchors, ``PAIN_ANCHORS`` and ``SLEEP_QUALITY_ANCHORS``), shown translated.
+PAIN_HINT = QT_TRANSLATE_NOOP("Labels", "0 = no pain, 10 = worst pain imaginable")
+SCORE_HINT = QT_TRANSLATE_NOOP("Labels", "0 = none, 10 = worst imaginable")
+SLEEP_HINT = QT_TRANSLATE_NOOP("Labels", "0 = very poor, 10 = excellent")
 COELIAC_NOTICE = QT_TRANSLATE_NOOP(
     "Labels",
     "Before going gluten-free: a blood test for coeliac disease only works while you are still eating gluten "
@@ -56,6 +53,7 @@ def buddy_label(text: str, buddy: QWidget) -> QLabel:
 
 
 def hint(text: str) -> QLabel:
+    """A quiet line of help; ``text`` already translated."""
     label = QLabel(text)
     label.setStyleSheet("color: palette(placeholder-text);")
     label.setWordWrap(True)

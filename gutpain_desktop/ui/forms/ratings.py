@@ -66,7 +66,7 @@ class PainForm(EntryForm):
         row = QHBoxLayout()
         self.intensity = ScoreSpin(self.tr("Pain intensity"), optional=False)
         row.addWidget(self.intensity)
-        row.addWidget(hint(PAIN_HINT))
+        row.addWidget(hint(translated(PAIN_HINT)))
         form.addRow(buddy_label(self.tr("&Pain (0–10)"), self.intensity), row)
         self.recall = _combo(self.tr("Pain recall period"), [(RECALL_LABELS[r], r) for r in PainRecall])
         _select(self.recall, recall)
@@ -109,7 +109,7 @@ class SymptomForm(EntryForm):
         row = QHBoxLayout()
         self.severity = ScoreSpin(self.tr("Severity"), optional=False)
         row.addWidget(self.severity)
-        row.addWidget(hint(SCORE_HINT))
+        row.addWidget(hint(translated(SCORE_HINT)))
         form.addRow(buddy_label(self.tr("S&everity (0–10)"), self.severity), row)
 
     def load(self, entry: AnyEntry) -> None:
@@ -136,7 +136,7 @@ class StressForm(EntryForm):
         row = QHBoxLayout()
         self.level = ScoreSpin(self.tr("Stress level"), optional=False)
         row.addWidget(self.level)
-        row.addWidget(hint(SCORE_HINT))
+        row.addWidget(hint(translated(SCORE_HINT)))
         form.addRow(buddy_label(self.tr("&Stress (0–10)"), self.level), row)
 
     def load(self, entry: AnyEntry) -> None:
@@ -183,7 +183,7 @@ class SleepForm(EntryForm):
         quality_row = QHBoxLayout()
         self.quality = ScoreSpin(self.tr("Sleep quality"))
         quality_row.addWidget(self.quality)
-        quality_row.addWidget(hint(SLEEP_HINT))
+        quality_row.addWidget(hint(translated(SLEEP_HINT)))
         form.addRow(buddy_label(self.tr("&Quality (0–10)"), self.quality), quality_row)
         self.refreshed = TriStateCombo(self.tr("Woke refreshed"))
         form.addRow(self.tr("Woke &refreshed"), self.refreshed)

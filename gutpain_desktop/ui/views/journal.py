@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QLocale, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from ..commands import DeleteEntriesCommand
 from ..dialogs.entry_dialog import EntryDialog, open_entry_dialog
 from ..models.journal_model import JournalModel
 from ..services import Services
+from ..translate import kind_words, plural
 from ..translate import label as translated
 from ..widgets.common import OptionalDate
 
@@ -157,7 +158,10 @@ class JournalView(QWidget):
 
         self.model.reset_with(fetch)
         total = entries.count(**filters)  # type: ignore[arg-type]
-        self.count_label.setText(self.tr("{0} entries").format(f"{total:,}"))
+        shown = QLocale().toString(total)  # '5,173' or '5.173', as the person's locale groups digits
+        self.count_label.setText(
+            plural(self.tr("{0} entries", "", total), total, "{0} entries", "{0} entry").format(shown)
+        )
         self._stale = False
         self._update_buttons()
 
@@ -203,8 +207,11 @@ class JournalView(QWidget):
         entries = [e for e in (self.services.entries.get(r.id) for r in rows) if e is not None]
         if not entries:
             return
+        many = "delete %n entries"
         text = (
-            f"delete {KIND_LABELS[entries[0].kind].lower()}" if len(entries) == 1 else f"delete {len(entries)} entries"
+            self.tr("delete {0}").format(kind_words(entries[0].kind))
+            if len(entries) == 1
+            else plural(self.tr("delete %n entries", "", len(entries)), len(entries), many, "delete %n entry")
         )
         self.services.undo.push(DeleteEntriesCommand(self.services, entries, text))
         self.services.events.status_message.emit(
