@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -45,9 +46,31 @@ def form_layout(parent: QWidget | None = None) -> QFormLayout:
     return form
 
 
+class MnemonicLabel(QLabel):
+    """A label with an Alt+letter mnemonic that is never clipped. Qt measures the text kerned ("To": 13 px at 9 pt)
+    but draws the underlined letter apart from the rest, so unkerned (14 px): the last letter was cut off ("Tc").
+    The size hints make room for the text unkerned."""
+
+    def _unkerned_extra(self) -> int:
+        text = self.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        if not text or self.wordWrap() or "\n" in text:
+            return 0
+        font = QFont(self.font())
+        font.setKerning(False)
+        return max(0, QFontMetrics(font).horizontalAdvance(text) - self.fontMetrics().horizontalAdvance(text))
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width() + self._unkerned_extra(), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width() + self._unkerned_extra(), hint.height())
+
+
 def buddy_label(text: str, buddy: QWidget) -> QLabel:
-    """A label whose Alt+letter mnemonic moves focus to ``buddy``."""
-    label = QLabel(text)
+    """A label whose Alt+letter mnemonic moves focus to ``buddy`` (``text`` already translated)."""
+    label = MnemonicLabel(text)
     label.setBuddy(buddy)
     return label
 

@@ -32,6 +32,7 @@ from ..charts.trend_charts import (
     SitesChart,
     StoolChart,
 )
+from ..forms.base import buddy_label
 from ..services import Services
 from ..tasks import TaskRunner
 from ..translate import label as translated
@@ -58,13 +59,12 @@ class TrendsView(QWidget):
         outer = QVBoxLayout(self)
 
         bar = QHBoxLayout()
-        range_label = QLabel(self.tr("&Range"))
         self.range = QComboBox()
         self.range.setAccessibleName(self.tr("Date range of the charts"))
         for text, days in RANGES:
             self.range.addItem(translated(text), days)
         self.range.setCurrentIndex(1)
-        range_label.setBuddy(self.range)
+        range_label = buddy_label(self.tr("&Range"), self.range)
         self.start_edit = QDateEdit(QDate.currentDate().addDays(-90))
         self.end_edit = QDateEdit(QDate.currentDate())
         for edit, name in ((self.start_edit, self.tr("From date")), (self.end_edit, self.tr("To date"))):
@@ -83,7 +83,6 @@ class TrendsView(QWidget):
         outer.addLayout(bar)
 
         overlay_bar = QHBoxLayout()
-        overlay_label = QLabel(self.tr("&Overlays"))
         self.overlays = QListWidget()
         self.overlays.setAccessibleName(self.tr("Overlays shown with pain"))
         self.overlays.setFlow(QListWidget.Flow.LeftToRight)
@@ -91,7 +90,7 @@ class TrendsView(QWidget):
         self.overlays.setMaximumHeight(52)
         self.overlays.setMinimumWidth(200)
         self.overlays.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        overlay_label.setBuddy(self.overlays)
+        overlay_label = buddy_label(self.tr("&Overlays"), self.overlays)
         choices = {key: translated(text) for key, text in OVERLAY_LABELS.items()}
         choices.update({s.key: translated(s.name) for s in services.catalog.symptoms()})
         for key, name in choices.items():
