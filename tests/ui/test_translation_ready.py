@@ -25,8 +25,9 @@ from gutpain_desktop.ui.main_window import MainWindow
 from .conftest import dialog_openers, flush
 
 OPEN, CLOSE = "⟦", "⟧"
-#: Texts with nothing to translate: numbers, dates, times, symbols, and what is not words.
-NOT_WORDS = re.compile(r"^[\s\d\W]*$|^\d{4}-\d{2}-\d{2}|^[A-Z]?\d")
+#: Texts with nothing to translate: numbers, dates, times, symbols, and what is not words (a text that starts with a
+#: number and goes on in words, "0 = no pain, …", is words).
+NOT_WORDS = re.compile(r"^[\s\d\W]*$|^\d{4}-\d{2}-\d{2}|^[A-Z]?\d[\d\W]*(AM|PM)?$")
 
 
 class PseudoTranslator(QTranslator):

@@ -250,7 +250,7 @@ class BristolPicker(QGroupBox):
             button.setAccessibleName(self.tr("Bristol type {0}: {1}").format(number, translated(text)))
             self.group.addButton(button, number)
             layout.addWidget(button)
-        layout.addWidget(hint("1–2 lean to constipation, 3–4 are typical, 5–7 are increasingly loose."))
+        layout.addWidget(hint(self.tr("1–2 lean to constipation, 3–4 are typical, 5–7 are increasingly loose.")))
 
     def value(self) -> int:
         return self.group.checkedId()  # -1 when none is chosen
