@@ -87,7 +87,6 @@ class TrendsView(QWidget):
         self.overlays.setAccessibleName(self.tr("Overlays shown with pain"))
         self.overlays.setFlow(QListWidget.Flow.LeftToRight)
         self.overlays.setWrapping(True)
-        self.overlays.setMaximumHeight(52)
         self.overlays.setMinimumWidth(200)
         self.overlays.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         overlay_label = buddy_label(self.tr("&Overlays"), self.overlays)
@@ -99,6 +98,8 @@ class TrendsView(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if key in ("stress", "sleep_hours") else Qt.CheckState.Unchecked)
             self.overlays.addItem(item)
+        rows = 2 * max(self.overlays.sizeHintForRow(0), self.overlays.fontMetrics().height() + 4)
+        self.overlays.setMaximumHeight(rows + 2 * self.overlays.frameWidth() + 4)  # two rows at any text size
         overlay_bar.addWidget(overlay_label)
         overlay_bar.addWidget(self.overlays, 1)
         outer.addLayout(overlay_bar)
