@@ -27,8 +27,8 @@ from ..forms import FORMS, EntryForm, local_datetime
 from ..forms.base import buddy_label, form_layout
 from ..forms.meal import MealForm
 from ..services import Services
+from ..translate import kind_words, phrase
 from ..translate import label as translated
-from ..translate import phrase
 from ..widgets.common import ErrorLabel
 
 
@@ -153,12 +153,14 @@ class EntryDialog(QDialog):
             if self.original is None:
                 saved = self.services.entries.add(entry)
                 self.services.undo.push(
-                    AddEntriesCommand(self.services, [saved], f"add {KIND_LABELS[saved.kind].lower()}")
+                    AddEntriesCommand(self.services, [saved], self.tr("add {0}").format(kind_words(saved.kind)))
                 )
             else:
                 saved = self.services.entries.update(entry)
                 self.services.undo.push(
-                    EditEntryCommand(self.services, self.original, saved, f"edit {KIND_LABELS[saved.kind].lower()}")
+                    EditEntryCommand(
+                        self.services, self.original, saved, self.tr("edit {0}").format(kind_words(saved.kind))
+                    )
                 )
         except ValidationError as exc:
             self.error.show_error(exc)

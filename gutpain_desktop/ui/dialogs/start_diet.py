@@ -293,7 +293,9 @@ class StartDietDialog(QDialog):
         at = datetime.combine(plan.start, time(8)) if plan.start != date.today() else datetime.now()
         saved = self.services.entries.add(plan.entry(at.astimezone()))
         assert isinstance(saved, DietPhaseEntry)
-        self.services.undo.push(AddEntriesCommand(self.services, [saved], f"start {plan.display_name()}"))
+        self.services.undo.push(
+            AddEntriesCommand(self.services, [saved], self.tr("start {0}").format(translated(plan.display_name())))
+        )
         self.services.events.data_changed.emit()
         self.services.events.status_message.emit(
             self.tr("Started {0} (Ctrl+Z takes it back).").format(plan.display_name())

@@ -54,8 +54,8 @@ from ..forms import local_datetime
 from ..forms.base import PAIN_HINT, SCORE_HINT, buddy_label, form_layout, hint
 from ..forms.ratings import SleepForm
 from ..services import Services
+from ..translate import kind_words, phrase
 from ..translate import label as translated
-from ..translate import phrase
 from ..widgets.common import BodySitePicker, ErrorLabel, ScoreSpin
 from ..widgets.demo_notice import demo_mark, mark_demo_item
 from ..widgets.learn import learn_link
@@ -117,7 +117,7 @@ class CheckInForm(QGroupBox):
             self.recall.addItem(translated(RECALL_LABELS[recall]), recall)
         pain_row.addWidget(self.pain)
         pain_row.addWidget(self.recall)
-        pain_row.addWidget(hint(PAIN_HINT), 1)
+        pain_row.addWidget(hint(translated(PAIN_HINT)), 1)
         pain_row.addWidget(learn_link(services, "gut-brain-axis", QT_TRANSLATE_NOOP("Labels", "Gut, brain and pain")))
         pain_form.addRow(buddy_label(self.tr("&Pain (0–10)"), self.pain), pain_row)
         self.sites = BodySitePicker(self.tr("Where it h&urts"))  # Alt+U: the first body site
@@ -129,7 +129,7 @@ class CheckInForm(QGroupBox):
         stress_row = QHBoxLayout()
         self.stress = ScoreSpin(self.tr("Stress"))
         stress_row.addWidget(self.stress)
-        stress_row.addWidget(hint(SCORE_HINT), 1)
+        stress_row.addWidget(hint(translated(SCORE_HINT)), 1)
         stress_row.addWidget(learn_link(services, "stress-and-gut", QT_TRANSLATE_NOOP("Labels", "Stress and the gut")))
         stress_form.addRow(buddy_label(self.tr("&Stress (0–10)"), self.stress), stress_row)
 
@@ -511,7 +511,7 @@ class TodayView(QWidget):
             self.checkin.error.show_error(phrase(exc.phrase))
             return False
         self.checkin.error.clear_error()
-        self.services.undo.push(AddEntriesCommand(self.services, saved, "check-in"))
+        self.services.undo.push(AddEntriesCommand(self.services, saved, self.tr("check-in")))
         self.checkin.clear()
         self.checkin.first_field().setFocus()
         self.services.events.data_changed.emit()
@@ -550,6 +550,6 @@ class TodayView(QWidget):
         if entry is None:
             return
         self.services.undo.push(
-            DeleteEntriesCommand(self.services, [entry], f"delete {KIND_LABELS[entry.kind].lower()}")
+            DeleteEntriesCommand(self.services, [entry], self.tr("delete {0}").format(kind_words(entry.kind)))
         )
         self.services.events.status_message.emit(self.tr("Deleted. Ctrl+Z brings it back."))
