@@ -11,25 +11,25 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from ..domain.entries import KIND_LABELS, AnyEntry, EntryKind
+from ..domain.entries import AnyEntry, EntryKind
 from .services import Services
-from .translate import mid_sentence
+from .translate import kind_words
 
 
 def adding(kind: EntryKind) -> str:
     """ "add pain" """
-    return QCoreApplication.translate("Undo", "add {kind}").format(kind=mid_sentence(KIND_LABELS[kind]))
+    return QCoreApplication.translate("Undo", "add {kind}").format(kind=kind_words(kind))
 
 
 def editing(kind: EntryKind) -> str:
     """ "edit pain" """
-    return QCoreApplication.translate("Undo", "edit {kind}").format(kind=mid_sentence(KIND_LABELS[kind]))
+    return QCoreApplication.translate("Undo", "edit {kind}").format(kind=kind_words(kind))
 
 
 def deleting(kinds: Sequence[EntryKind]) -> str:
     """ "delete pain" for one entry, "delete 3 entries" for more."""
     if len(kinds) == 1:
-        return QCoreApplication.translate("Undo", "delete {kind}").format(kind=mid_sentence(KIND_LABELS[kinds[0]]))
+        return QCoreApplication.translate("Undo", "delete {kind}").format(kind=kind_words(kinds[0]))
     return QCoreApplication.translate("Undo", "delete %n entries", None, len(kinds))
 
 

@@ -424,10 +424,16 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
             f"{APP_NAME} {__version__}\n\n"
-            "A private journal for pain, gut symptoms, food, stress and sleep. Everything stays on this computer.\n\n"
-            f"Your data: {self.store.path}\n\n"
-            "This app is for keeping track and learning. It does not diagnose anything; talk to a clinician or "
-            "dietitian before restricting foods."
+            + self.tr(
+                "A private journal for pain, gut symptoms, food, stress and sleep. Everything stays on this computer."
+            )
+            + "\n\n"
+            + self.tr("Your data: {0}").format(self.store.path)
+            + "\n\n"
+            + self.tr(
+                "This app is for keeping track and learning. It does not diagnose anything; talk to a clinician or "
+                "dietitian before restricting foods."
+            )
         )
         box.open()
 

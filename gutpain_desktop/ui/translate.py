@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from ..domain.entries import KIND_LABELS, EntryKind
 from ..education import choose_language
 from ..i18n import LABELS, QT_TRANSLATE_NOOP, Arg, Label, Phrase, When, lower_first
 from .formats import DisplayFormats
@@ -87,3 +88,24 @@ def panel_language(locale: QLocale | None = None) -> str:
     """The language the educational panels are read in, as a plain folder name for the layers below ("de", or ""
     for English): the first of the locale's languages that has translated panels, as Qt picks the .qm file."""
     return choose_language((locale or QLocale()).uiLanguages())
+
+
+def kind_words(kind: EntryKind) -> str:
+    """The name of a kind of entry written mid-sentence ('delete {0}' -> 'delete bowel movement'; see
+    :func:`mid_sentence`)."""
+    return mid_sentence(KIND_LABELS[kind])
+
+
+def number(value: float, decimals: int = 1) -> str:
+    """A decimal number the way the person's locale writes it ('5.3', or '5,3' in German). Exports keep their own
+    format: this is for what the app shows."""
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def plural(done: str, count: int, many: str, one: str) -> str:
+    """A counted text in the person's language: ``done`` is ``tr(many, "", count)`` (translators fill in every plural
+    form of their language). Without a translation the English source comes back for every count, so English picks
+    its singular ``one`` here ('%n day', not '1 days')."""
+    if count == 1 and done == many.replace("%n", "1"):
+        return one.replace("%n", "1")
+    return done

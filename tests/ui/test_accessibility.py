@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -199,3 +200,48 @@ def test_learn_links_are_named_by_their_words_not_the_panel_id(window) -> None: 
     assert "Learn more: Gut, brain and pain" in links
     assert "Learn more: Stress and the gut" in links
     assert not [name for name in links if "-" in name or name.endswith(("axis", "gut-brain"))]
+
+
+def _ink_end(label: QLabel) -> int:
+    """Where the label's text ends as drawn (the last column with ink, plus one), drawn with room to spare."""
+    probe = QLabel(label.text())
+    probe.setFont(label.font())
+    probe.setBuddy(label.buddy())
+    probe.resize(label.width() + 60, label.height())
+    image = probe.grab().toImage()
+    background = image.pixelColor(image.width() - 1, 0)
+    columns = [
+        x for x in range(image.width()) if any(image.pixelColor(x, y) != background for y in range(image.height()))
+    ]
+    probe.deleteLater()
+    return columns[-1] + 1
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_the_journal_filter_labels_are_never_clipped(qtbot, ui_store, scale) -> None:  # type: ignore[no-untyped-def]
+    """'&To' was drawn 'Tc': Qt measured the text kerned but drew the underlined letter apart. Every filter label
+    gets at least its size hint, and the whole text as drawn fits inside it, at normal and at twice the text size."""
+    from PySide6.QtWidgets import QApplication
+
+    from gutpain_desktop.ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    font = app.font()
+    large = app.font()
+    large.setPointSizeF(font.pointSizeF() * scale)
+    app.setFont(large)
+    try:
+        window = MainWindow(ui_store)
+        qtbot.addWidget(window)
+        window.resize(1280, 860)
+        window.show()
+        window.show_view("Journal")
+        flush()
+        labels = window.journal.filter_labels
+        assert [label.text() for label in labels] == ["&Show", "&From", "&To"]
+        for label in labels:
+            assert label.sizeHint().width() <= label.width(), (label.text(), label.sizeHint(), label.width())
+            assert _ink_end(label) <= label.width(), (label.text(), _ink_end(label), label.width())
+        window.close()
+    finally:
+        app.setFont(font)

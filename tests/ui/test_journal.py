@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 
 from gutpain_desktop.domain.entries import EntryKind, FoodItem, MealEntry, MealType, StressEntry, SymptomEntry
 from gutpain_desktop.ui.models.journal_model import PAGE_SIZE
@@ -68,7 +68,7 @@ def test_large_journal_loads_in_pages(qtbot, window, ui_store, now):
     ui_store.entries.add_many(entries)
     journal = _journal(window)
     assert journal.model.rowCount() == PAGE_SIZE
-    assert "1,200 entries" in journal.count_label.text()
+    assert f"{QLocale().toString(1200)} entries" in journal.count_label.text()  # grouped as the locale does
     journal.table.scrollToBottom()
     qtbot.waitUntil(lambda: journal.model.rowCount() > PAGE_SIZE, timeout=2000)
     while journal.model.canFetchMore():

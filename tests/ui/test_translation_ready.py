@@ -25,8 +25,9 @@ from gutpain_desktop.ui.main_window import MainWindow
 from .conftest import dialog_openers, flush
 
 OPEN, CLOSE = "⟦", "⟧"
-#: Texts with nothing to translate: numbers, dates, times, symbols, and what is not words.
-NOT_WORDS = re.compile(r"^[\s\d\W]*$|^\d{4}-\d{2}-\d{2}|^[A-Z]?\d")
+#: Texts with nothing to translate: numbers, dates, times, symbols, and what is not words (a text that starts with a
+#: number and goes on in words, "0 = no pain, …", is words).
+NOT_WORDS = re.compile(r"^[\s\d\W]*$|^\d{4}-\d{2}-\d{2}|^[A-Z]?\d[\d\W]*(AM|PM)?$")
 
 
 class PseudoTranslator(QTranslator):
@@ -311,3 +312,167 @@ def test_sentences_composed_below_the_ui_are_translated_and_in_the_catalogue(qtb
     assert {c for c, _ in asked} >= PHRASE_CONTEXTS - {"Challenges", "Storage"}
     missing = sorted(item for item in asked - catalogue if not (item[0] == "Labels" and item[1] in own_names))
     assert missing == [], missing
+
+
+# --- the Trends charts, numbers and dates in the person's locale --------------------------------------------------
+
+
+def _demo_window(qtbot, store: Store, years: float = 0.5) -> MainWindow:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from gutpain_desktop.demo import generate_demo
+
+    generate_demo(store, years=years, seed=1, today=date.today())
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _drawn_trends(qtbot, window: MainWindow, range_index: int | None = None):  # type: ignore[no-untyped-def]
+    window.show_view("Trends")
+    view = window.trends
+    qtbot.waitUntil(lambda: view.data is not None, timeout=30_000)
+    if range_index is not None:
+        view.data = None
+        view.range.setCurrentIndex(range_index)
+        qtbot.waitUntil(lambda: view.data is not None, timeout=30_000)
+    for chart in view.charts:
+        chart.ensure_drawn()
+    return view
+
+
+def _hover_events(view) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """A mouse position over data in each chart (as matplotlib reports it), by chart."""
+    from types import SimpleNamespace
+
+    import numpy as np
+    from matplotlib import dates as mdates
+
+    day = float(mdates.date2num(view.data.days[-3])) + 0.5
+    row, week = np.argwhere(~np.isnan(view.calendar.stacked))[-1]
+    when, types = view.stool.drawn["stool"]
+    return {
+        "pain": SimpleNamespace(xdata=day, ydata=5.0, inaxes=view.pain.axes),
+        "overlay": SimpleNamespace(xdata=day, ydata=5.0, inaxes=view.overlay.axes),
+        "calendar": SimpleNamespace(xdata=float(week), ydata=float(row), inaxes=view.calendar.axes),
+        "meals": SimpleNamespace(xdata=day, ydata=0.0, inaxes=view.meals.axes),
+        "meals pain": SimpleNamespace(xdata=day, ydata=5.0, inaxes=view.meals.pain_axes),
+        "stool": SimpleNamespace(xdata=float(mdates.date2num(when[0])), ydata=float(types[0]), inaxes=view.stool.axes),
+        "sites": SimpleNamespace(
+            xdata=1.0, ydata=float(view.sites.counts.index(max(view.sites.counts))), inaxes=view.sites.axes
+        ),
+    }
+
+
+def test_the_trends_charts_speak_through_the_translation(qtbot, pseudo, ui_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """With a demo journal every chart's description (what a screen reader reads and the note under it), hover
+    texts, key, axis labels and table headers are pseudo-translated, and every text asked for is in lupdate's
+    catalogue."""
+    window = _demo_window(qtbot, ui_store)
+    pseudo.asked.clear()
+    view = _drawn_trends(qtbot, window)
+    charts = {
+        "pain": view.pain,
+        "overlay": view.overlay,
+        "calendar": view.calendar,
+        "meals": view.meals,
+        "stool": view.stool,
+        "sites": view.sites,
+    }
+    for name, chart in charts.items():
+        described = chart.accessibleDescription()
+        assert described.startswith(OPEN) and described.endswith(CLOSE), (name, described)
+        assert chart.message.text() == described and chart.canvas.accessibleDescription() == described
+        assert "Not enough" not in described, (name, described)
+        header, rows = chart.table_data()
+        assert rows and all(text.startswith(OPEN) for text in header[:2]), (name, header)
+        labels = [text for axes in chart.figure.axes for text in (axes.get_ylabel(), axes.get_xlabel()) if text]
+        assert any(OPEN in text for text in labels), (name, labels)
+    for name in ("pain", "overlay", "meals", "stool"):
+        key = charts[name].key.text()
+        assert key.count(OPEN) == len(charts[name].key_items) >= 1, (name, key)
+    assert view.status.text().startswith(OPEN)
+    foods = {challenge.food for challenge in view.data.challenges}  # the person's own words, as written
+    phases = [text.get_text() for text in view.pain.axes.texts if text.get_text().strip() not in foods]
+    assert phases and all(OPEN in text for text in phases), phases
+    for name, event in _hover_events(view).items():
+        chart = charts[name.split()[0]]
+        text = chart.hover_text(event)
+        assert text is not None and text.startswith(OPEN), (name, text)
+    assert ("PainChart", "%n days") in pseudo.asked  # the count of days, as a plural for translators
+    assert ("DayChart", "Pain (0–10)") in pseudo.asked
+    window.close()
+
+    catalogue = lupdate_catalogue(tmp_path)
+    if catalogue is None:
+        pytest.skip("pyside6-lupdate is not installed")
+    asked = {(c, text) for c, text in pseudo.asked if not c.startswith("Q") and any(ch.isalpha() for ch in text)}
+    assert {c for c, _ in asked} >= {"PainChart", "OverlayChart", "CalendarChart", "MealsChart", "StoolChart"}
+    assert {c for c, _ in asked} >= {"SitesChart", "DayChart", "TrendsView"}
+    missing = sorted(asked - catalogue)
+    assert missing == [], missing
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    yield
+    QLocale.setDefault(before)
+
+
+GERMAN_MONTHS = {"Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"}
+
+
+def test_numbers_and_months_follow_the_locale(qtbot, german, ui_store) -> None:  # type: ignore[no-untyped-def]
+    """In a German locale the charts, the sleep form, the challenge wizard, the backup sizes and the journal's count
+    write numbers with German separators, and the date ticks of a long range name German months."""
+    from PySide6.QtCore import Qt
+
+    from gutpain_desktop.domain.entries import EntryKind
+    from gutpain_desktop.ui.dialogs.challenge_wizard import open_challenge_wizard
+
+    decimal = re.compile(r"\d,\d")
+    window = _demo_window(qtbot, ui_store, years=1)
+    view = _drawn_trends(qtbot, window, range_index=2)  # the last year: ticks at the starts of months
+    assert (view.data.end - view.data.start).days == 364
+    described = view.pain.accessibleDescription()
+    assert decimal.search(described) and not re.search(r"\d\.\d", described), described
+    hover = view.pain.hover_text(_hover_events(view)["pain"])
+    assert hover is not None and decimal.search(hover), hover
+    for chart in (view.pain, view.stool, view.meals):
+        ticks = [label.get_text() for label in chart.figure.axes[-1].get_xticklabels()]
+        months = [text for text in ticks if not text.isdigit()]
+        assert len(months) >= 3 and set(months) <= GERMAN_MONTHS, (chart.title, ticks)
+        assert {"Mär", "Mai", "Okt", "Dez"} & set(months), ticks  # names English writes otherwise
+    calendar = [label.get_text() for label in view.calendar.axes.get_xticklabels()]
+    assert calendar[:3] == ["J", "F", "M"]
+
+    sleep = window.today.open_entry_dialog(EntryKind.SLEEP)
+    assert decimal.search(sleep.form.total.text()), sleep.form.total.text()
+    sleep.reject()
+
+    wizard = open_challenge_wizard(window.services, window)
+    qtbot.keyClicks(wizard.food_page.food, "Milch")
+    wizard.next()
+    targets = wizard.targets_page
+    for i in range(targets.targets.count()):
+        if targets.targets.item(i).data(Qt.ItemDataRole.UserRole) == "bloating":
+            targets.targets.item(i).setCheckState(Qt.CheckState.Checked)
+    assert re.search(r": \d+,\d on average over \d of the 3 days before", targets.baseline.text()), (
+        targets.baseline.text()
+    )
+    wizard.reject()
+
+    settings = window.open_settings()
+    assert settings.backups.size_text(3_670_016) == "3,5 MB"
+    assert settings.backups.size_text(1) == "1 byte"
+    settings.reject()
+
+    window.show_view("Journal")
+    qtbot.waitUntil(lambda: "." in window.journal.count_label.text())
+    assert re.fullmatch(r"\d\.\d{3} entries", window.journal.count_label.text()), window.journal.count_label.text()
+    window.close()

@@ -102,7 +102,10 @@ def test_the_english_panels_are_sound_as_a_library() -> None:
     assert all(p.language == "en" for p in LIBRARY.panels)
 
 
-@pytest.mark.parametrize("language", languages())
+@pytest.mark.parametrize(
+    "language",
+    languages() or [pytest.param("", marks=pytest.mark.skip(reason="no translated panels ship yet"))],
+)
 def test_every_translated_panel_translates_an_english_one_under_its_file_name(language: str) -> None:
     """Every panel id in every language folder exists in English (and the file is named as the English one)."""
     assert translation_problems(language) == []

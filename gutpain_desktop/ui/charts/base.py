@@ -218,8 +218,10 @@ class ChartWidget(QWidget):
         """Put ``data`` into the artists; return a one-sentence description of what the chart shows."""
         raise TypeError(type(self).__name__)
 
-    def not_enough(self, text: str = "Not enough data in this range to draw a trend yet.") -> str:
-        """Hide the axes and say why instead of drawing noise."""
+    def not_enough(self, text: str | None = None) -> str:
+        """Hide the axes and say why (``text``, translated) instead of drawing noise."""
+        if text is None:
+            text = QCoreApplication.translate("ChartWidget", "Not enough data in this range to draw a trend yet.")
         self._is_empty = True
         self._empty.set_text(text)
         return text
@@ -317,10 +319,14 @@ class ChartWidget(QWidget):
                 legend.remove()
 
     def _ask_save(self) -> None:
-        dialog = QFileDialog(
-            self, QCoreApplication.translate("ChartWidget", "Save chart"), f"{self.title.lower().replace(' ', '-')}.png"
-        )
+        name = translated(self.title).lower().replace(" ", "-").replace(":", "").replace(",", "")
+        dialog = QFileDialog(self, QCoreApplication.translate("ChartWidget", "Save chart"), f"{name}.png")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters(["PNG image (*.png)", "SVG image (*.svg)"])
+        dialog.setNameFilters(
+            [
+                QCoreApplication.translate("ChartWidget", "PNG image (*.png)"),
+                QCoreApplication.translate("ChartWidget", "SVG image (*.svg)"),
+            ]
+        )
         dialog.fileSelected.connect(self.save_image)
         dialog.open()

@@ -41,7 +41,7 @@ from ..forms.base import hint
 from ..forms.diet import DoseGrid
 from ..services import Services
 from ..translate import label as translated
-from ..translate import phrase
+from ..translate import number, phrase
 from ..widgets.common import ErrorLabel
 from ..widgets.learn import learn_link
 
@@ -136,7 +136,7 @@ class TargetsPage(QWizardPage):
         self.targets = QListWidget()
         self.targets.setAccessibleName(self.tr("Symptoms to watch"))
         for key, name in ((s.key, s.name) for s in services.catalog.symptoms()):
-            item = QListWidgetItem(name)
+            item = QListWidgetItem(translated(name))
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -173,12 +173,16 @@ class TargetsPage(QWizardPage):
             lines = []
             for key, (mean, days) in baseline_means(self.services, keys, day1).items():
                 if days == 0:
-                    lines.append(
-                        f"{names[key]}: no ratings in the {BASELINE_DAYS} days before day 1 — log it for a few days "
-                        "first, or the result will be hard to read."
+                    none = self.tr(
+                        "{0}: no ratings in the %n days before day 1 — log it for a few days first, or the result "
+                        "will be hard to read.",
+                        "",
+                        BASELINE_DAYS,
                     )
+                    lines.append(none.format(names[key]))
                 else:
-                    lines.append(f"{names[key]}: {mean:.1f} on average over {days} of the {BASELINE_DAYS} days before.")
+                    some = self.tr("{0}: {1} on average over {2} of the %n days before.", "", BASELINE_DAYS)
+                    lines.append(some.format(names[key], number(mean, 1), days))
             self.baseline.setText(self.tr("Baseline (what the challenge is compared with):") + "\n" + "\n".join(lines))
         self.completeChanged.emit()
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.entries import KIND_LABELS, AnyEntry, EntryKind
+from ...domain.entries import AnyEntry, EntryKind
 from ...domain.validation import ValidationError
 from ...storage import EntryNotFoundError, StorageWriteError
 from ..commands import AddEntriesCommand, EditEntryCommand, adding, editing
@@ -27,7 +27,7 @@ from ..forms import FORMS, EntryForm, local_datetime
 from ..forms.base import buddy_label, form_layout
 from ..forms.meal import MealForm
 from ..services import Services
-from ..translate import mid_sentence, phrase
+from ..translate import kind_words, phrase
 from ..widgets.common import ErrorLabel
 
 
@@ -47,7 +47,7 @@ class EntryDialog(QDialog):
         self.services = services
         self.original = entry
         self.form: EntryForm = FORMS[kind](services)
-        what = mid_sentence(KIND_LABELS[kind])
+        what = kind_words(kind)
         self.setWindowTitle(self.tr("Edit {0}").format(what) if entry else self.tr("Add {0}").format(what))
         self.setAccessibleName(self.windowTitle())
 
@@ -166,7 +166,7 @@ class EntryDialog(QDialog):
             return False
         self.error.clear_error()
         self.services.events.data_changed.emit()
-        self.services.events.status_message.emit(self.tr("Saved: {0}").format(mid_sentence(KIND_LABELS[saved.kind])))
+        self.services.events.status_message.emit(self.tr("Saved: {0}").format(kind_words(saved.kind)))
         self.entry_saved.emit(saved)
         self.services.events.entry_saved.emit(saved)
         self.accept()

@@ -36,20 +36,13 @@ from ...storage.local_settings import load_settings, update_settings
 from ..safety import BackupController
 from ..services import Services
 from ..translate import label as translated
+from ..translate import number, plural
 from ..widgets.common import ErrorLabel
 from .unlock_dialog import NO_KEYRING
 
 if TYPE_CHECKING:
     from ..comfort import ComfortController
     from .general_settings import GeneralPage
-
-
-def human_size(size: int) -> str:
-    if size < 1024:
-        return f"{size} bytes"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
 
 
 def last_error_line(trace: str) -> str:
@@ -181,6 +174,14 @@ class BackupsPage(QWidget):
         self.message.setText(self.tr("Reading the backups…"))
         self.safety.list(self._show)
 
+    def size_text(self, size: int) -> str:
+        """A file's size as the person reads it: '812 bytes', '14 KB', '3.2 MB' ('3,2 MB' in German)."""
+        if size < 1024:
+            return plural(self.tr("%n bytes", "", size), size, "%n bytes", "%n byte")
+        if size < 1024 * 1024:
+            return self.tr("{0} KB").format(number(size / 1024, 0))
+        return self.tr("{0} MB").format(number(size / 1024 / 1024, 1))
+
     def _show(self, infos: list[BackupInfo]) -> None:
         self.infos = infos
         self.table.setRowCount(len(infos))
@@ -188,7 +189,7 @@ class BackupsPage(QWidget):
             cells = [
                 self.services.formats.date_time(info.file.taken_at.astimezone()),
                 info.file.label_text,
-                human_size(info.size),
+                self.size_text(info.size),
                 self._entries_text(info),
             ]
             for column, text in enumerate(cells):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,17 +18,14 @@ from ...domain.entries import (
     AnyEntry,
     EntryKind,
 )
-from ...domain.scales import (
-    PAIN_ANCHORS,
-    SLEEP_QUALITY_ANCHORS,
-)
 from ...i18n import QT_TRANSLATE_NOOP
 from ..services import Services
 from ..translate import label as translated
 
-PAIN_HINT = f"0 = {PAIN_ANCHORS[0]}, 10 = {PAIN_ANCHORS[10]}"
-SCORE_HINT = "0 = none, 10 = worst imaginable"
-SLEEP_HINT = f"0 = {SLEEP_QUALITY_ANCHORS[0]}, 10 = {SLEEP_QUALITY_ANCHORS[10]}"
+#: The ends of the scales (the domain's anchors, ``PAIN_ANCHORS`` and ``SLEEP_QUALITY_ANCHORS``), shown translated.
+PAIN_HINT = QT_TRANSLATE_NOOP("Labels", "0 = no pain, 10 = worst pain imaginable")
+SCORE_HINT = QT_TRANSLATE_NOOP("Labels", "0 = none, 10 = worst imaginable")
+SLEEP_HINT = QT_TRANSLATE_NOOP("Labels", "0 = very poor, 10 = excellent")
 COELIAC_NOTICE = QT_TRANSLATE_NOOP(
     "Labels",
     "Before going gluten-free: a blood test for coeliac disease only works while you are still eating gluten "
@@ -48,14 +46,37 @@ def form_layout(parent: QWidget | None = None) -> QFormLayout:
     return form
 
 
+class MnemonicLabel(QLabel):
+    """A label with an Alt+letter mnemonic that is never clipped. Qt measures the text kerned ("To": 13 px at 9 pt)
+    but draws the underlined letter apart from the rest, so unkerned (14 px): the last letter was cut off ("Tc").
+    The size hints make room for the text unkerned."""
+
+    def _unkerned_extra(self) -> int:
+        text = self.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        if not text or self.wordWrap() or "\n" in text:
+            return 0
+        font = QFont(self.font())
+        font.setKerning(False)
+        return max(0, QFontMetrics(font).horizontalAdvance(text) - self.fontMetrics().horizontalAdvance(text))
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width() + self._unkerned_extra(), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width() + self._unkerned_extra(), hint.height())
+
+
 def buddy_label(text: str, buddy: QWidget) -> QLabel:
-    """A label whose Alt+letter mnemonic moves focus to ``buddy``."""
-    label = QLabel(text)
+    """A label whose Alt+letter mnemonic moves focus to ``buddy`` (``text`` already translated)."""
+    label = MnemonicLabel(text)
     label.setBuddy(buddy)
     return label
 
 
 def hint(text: str) -> QLabel:
+    """A quiet line of help; ``text`` already translated."""
     label = QLabel(text)
     label.setStyleSheet("color: palette(placeholder-text);")
     label.setWordWrap(True)

@@ -38,6 +38,7 @@ from ...domain.validation import ValidationError
 from ...i18n import QT_TRANSLATE_NOOP, Phrase
 from ..services import Services
 from ..translate import label as translated
+from ..translate import number as decimal
 from ..widgets.common import BodySitePicker, ScoreSpin, TriStateCombo
 from ..widgets.learn import learn_link
 from .base import (
@@ -65,7 +66,7 @@ class PainForm(EntryForm):
         row = QHBoxLayout()
         self.intensity = ScoreSpin(self.tr("Pain intensity"), optional=False)
         row.addWidget(self.intensity)
-        row.addWidget(hint(PAIN_HINT))
+        row.addWidget(hint(translated(PAIN_HINT)))
         form.addRow(buddy_label(self.tr("&Pain (0–10)"), self.intensity), row)
         self.recall = _combo(self.tr("Pain recall period"), [(RECALL_LABELS[r], r) for r in PainRecall])
         _select(self.recall, recall)
@@ -108,7 +109,7 @@ class SymptomForm(EntryForm):
         row = QHBoxLayout()
         self.severity = ScoreSpin(self.tr("Severity"), optional=False)
         row.addWidget(self.severity)
-        row.addWidget(hint(SCORE_HINT))
+        row.addWidget(hint(translated(SCORE_HINT)))
         form.addRow(buddy_label(self.tr("S&everity (0–10)"), self.severity), row)
 
     def load(self, entry: AnyEntry) -> None:
@@ -135,7 +136,7 @@ class StressForm(EntryForm):
         row = QHBoxLayout()
         self.level = ScoreSpin(self.tr("Stress level"), optional=False)
         row.addWidget(self.level)
-        row.addWidget(hint(SCORE_HINT))
+        row.addWidget(hint(translated(SCORE_HINT)))
         form.addRow(buddy_label(self.tr("&Stress (0–10)"), self.level), row)
 
     def load(self, entry: AnyEntry) -> None:
@@ -182,7 +183,7 @@ class SleepForm(EntryForm):
         quality_row = QHBoxLayout()
         self.quality = ScoreSpin(self.tr("Sleep quality"))
         quality_row.addWidget(self.quality)
-        quality_row.addWidget(hint(SLEEP_HINT))
+        quality_row.addWidget(hint(translated(SLEEP_HINT)))
         form.addRow(buddy_label(self.tr("&Quality (0–10)"), self.quality), quality_row)
         self.refreshed = TriStateCombo(self.tr("Woke refreshed"))
         form.addRow(self.tr("Woke &refreshed"), self.refreshed)
@@ -202,7 +203,7 @@ class SleepForm(EntryForm):
     def _update_total(self) -> None:
         bed, wake = self.times_on(date.today())
         hours = max((wake - bed).total_seconds() / 3600 - self.minutes_to_sleep.value() / 60, 0)
-        self.total.setText(self.tr("about {0:.1f} hours").format(hours))
+        self.total.setText(self.tr("about {0} hours").format(decimal(hours, 1)))
 
     def set_times(self, bed: time, wake: time) -> None:
         self.bed_time.setTime(QTime(bed.hour, bed.minute))
@@ -249,7 +250,7 @@ class BristolPicker(QGroupBox):
             button.setAccessibleName(self.tr("Bristol type {0}: {1}").format(number, translated(text)))
             self.group.addButton(button, number)
             layout.addWidget(button)
-        layout.addWidget(hint("1–2 lean to constipation, 3–4 are typical, 5–7 are increasingly loose."))
+        layout.addWidget(hint(self.tr("1–2 lean to constipation, 3–4 are typical, 5–7 are increasingly loose.")))
 
     def value(self) -> int:
         return self.group.checkedId()  # -1 when none is chosen

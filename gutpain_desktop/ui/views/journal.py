@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QLocale, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 from ...domain.entries import KIND_LABELS, EntryKind, JournalRow
 from ..commands import DeleteEntriesCommand, deleting
 from ..dialogs.entry_dialog import EntryDialog, open_entry_dialog
+from ..forms.base import buddy_label
 from ..models.entry_lines import EntryLines, search_texts
 from ..models.journal_model import JournalModel
 from ..services import Services
 from ..translate import label as translated
+from ..translate import plural
 from ..widgets.common import OptionalDate
 
 
@@ -43,19 +45,18 @@ class JournalView(QWidget):
         layout = QVBoxLayout(self)
 
         filters = QHBoxLayout()
-        kind_label = QLabel(self.tr("&Show"))
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName(self.tr("Kind of entry shown"))
         self.kind_filter.addItem(self.tr("All entries"), None)
         for kind, label in KIND_LABELS.items():
             self.kind_filter.addItem(translated(label), kind)
-        kind_label.setBuddy(self.kind_filter)
-        from_label = QLabel(self.tr("&From"))
         self.from_date = OptionalDate(self.tr("From date"))
-        from_label.setBuddy(self.from_date.enabled)
-        to_label = QLabel(self.tr("&To"))
         self.to_date = OptionalDate(self.tr("To date"))
-        to_label.setBuddy(self.to_date.enabled)
+        # Mnemonic labels sized for their text as drawn: "&To" was clipped to "Tc".
+        kind_label = buddy_label(self.tr("&Show"), self.kind_filter)
+        from_label = buddy_label(self.tr("&From"), self.from_date.enabled)
+        to_label = buddy_label(self.tr("&To"), self.to_date.enabled)
+        self.filter_labels = [kind_label, from_label, to_label]
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search words (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search the journal"))
@@ -158,7 +159,10 @@ class JournalView(QWidget):
 
         self.model.reset_with(fetch)
         total = entries.count(**filters)  # type: ignore[arg-type]
-        self.count_label.setText(self.tr("{0} entries").format(f"{total:,}"))
+        shown = QLocale().toString(total)  # '5,173' or '5.173', as the person's locale groups digits
+        self.count_label.setText(
+            plural(self.tr("{0} entries", "", total), total, "{0} entries", "{0} entry").format(shown)
+        )
         self._stale = False
         self._update_buttons()
 

@@ -118,7 +118,7 @@ class CheckInForm(QGroupBox):
             self.recall.addItem(translated(RECALL_LABELS[recall]), recall)
         pain_row.addWidget(self.pain)
         pain_row.addWidget(self.recall)
-        pain_row.addWidget(hint(PAIN_HINT), 1)
+        pain_row.addWidget(hint(translated(PAIN_HINT)), 1)
         pain_row.addWidget(learn_link(services, "gut-brain-axis", QT_TRANSLATE_NOOP("Labels", "Gut, brain and pain")))
         pain_form.addRow(buddy_label(self.tr("&Pain (0–10)"), self.pain), pain_row)
         self.sites = BodySitePicker(self.tr("Where it h&urts"))  # Alt+U: the first body site
@@ -130,7 +130,7 @@ class CheckInForm(QGroupBox):
         stress_row = QHBoxLayout()
         self.stress = ScoreSpin(self.tr("Stress"))
         stress_row.addWidget(self.stress)
-        stress_row.addWidget(hint(SCORE_HINT), 1)
+        stress_row.addWidget(hint(translated(SCORE_HINT)), 1)
         stress_row.addWidget(learn_link(services, "stress-and-gut", QT_TRANSLATE_NOOP("Labels", "Stress and the gut")))
         stress_form.addRow(buddy_label(self.tr("&Stress (0–10)"), self.stress), stress_row)
 

@@ -32,9 +32,11 @@ from ..charts.trend_charts import (
     SitesChart,
     StoolChart,
 )
+from ..forms.base import buddy_label
 from ..services import Services
 from ..tasks import TaskRunner
 from ..translate import label as translated
+from ..translate import plural
 
 log = logging.getLogger(__name__)
 
@@ -57,13 +59,12 @@ class TrendsView(QWidget):
         outer = QVBoxLayout(self)
 
         bar = QHBoxLayout()
-        range_label = QLabel(self.tr("&Range"))
         self.range = QComboBox()
         self.range.setAccessibleName(self.tr("Date range of the charts"))
         for text, days in RANGES:
             self.range.addItem(translated(text), days)
         self.range.setCurrentIndex(1)
-        range_label.setBuddy(self.range)
+        range_label = buddy_label(self.tr("&Range"), self.range)
         self.start_edit = QDateEdit(QDate.currentDate().addDays(-90))
         self.end_edit = QDateEdit(QDate.currentDate())
         for edit, name in ((self.start_edit, self.tr("From date")), (self.end_edit, self.tr("To date"))):
@@ -82,23 +83,23 @@ class TrendsView(QWidget):
         outer.addLayout(bar)
 
         overlay_bar = QHBoxLayout()
-        overlay_label = QLabel(self.tr("&Overlays"))
         self.overlays = QListWidget()
         self.overlays.setAccessibleName(self.tr("Overlays shown with pain"))
         self.overlays.setFlow(QListWidget.Flow.LeftToRight)
         self.overlays.setWrapping(True)
-        self.overlays.setMaximumHeight(52)
         self.overlays.setMinimumWidth(200)
         self.overlays.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        overlay_label.setBuddy(self.overlays)
-        choices = dict(OVERLAY_LABELS)
-        choices.update({s.key: s.name for s in services.catalog.symptoms()})
+        overlay_label = buddy_label(self.tr("&Overlays"), self.overlays)
+        choices = {key: translated(text) for key, text in OVERLAY_LABELS.items()}
+        choices.update({s.key: translated(s.name) for s in services.catalog.symptoms()})
         for key, name in choices.items():
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if key in ("stress", "sleep_hours") else Qt.CheckState.Unchecked)
             self.overlays.addItem(item)
+        rows = 2 * max(self.overlays.sizeHintForRow(0), self.overlays.fontMetrics().height() + 4)
+        self.overlays.setMaximumHeight(rows + 2 * self.overlays.frameWidth() + 4)  # two rows at any text size
         overlay_bar.addWidget(overlay_label)
         overlay_bar.addWidget(self.overlays, 1)
         outer.addLayout(overlay_bar)
@@ -181,12 +182,15 @@ class TrendsView(QWidget):
         self.data = data
         for chart in self.charts:
             chart.set_data(data)  # charts scrolled out of sight draw when they come into view
+        many = "{0} to {1}: pain logged on %n days"
+        counted = plural(
+            self.tr("{0} to {1}: pain logged on %n days", "", data.pain_days),
+            data.pain_days,
+            many,
+            "{0} to {1}: pain logged on %n day",
+        )
         self.status.setText(
-            self.tr("{0} to {1}: pain logged on {2} days").format(
-                self.services.formats.short_date(data.start),
-                self.services.formats.short_date(data.end),
-                data.pain_days,
-            )
+            counted.format(self.services.formats.short_date(data.start), self.services.formats.short_date(data.end))
         )
 
     def _on_error(self, details: str) -> None:

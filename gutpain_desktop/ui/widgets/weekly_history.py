@@ -50,9 +50,10 @@ class ScoreChart(QWidget):
     def set_points(self, points: Sequence[tuple[date, tuple[int, int, int]]]) -> None:
         self.points = list(points)
         text = "; ".join(
-            f"{DisplayFormats.short_date(day)}: WPI {w}, SSS {s}, FS {f}" for day, (w, s, f) in self.points
+            self.tr("{0}: WPI {1}, SSS {2}, FS {3}").format(DisplayFormats.short_date(day), w, s, f)
+            for day, (w, s, f) in self.points
         )
-        self.setAccessibleDescription(text or "No weekly check-ins yet")
+        self.setAccessibleDescription(text or self.tr("No weekly check-ins yet"))
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
