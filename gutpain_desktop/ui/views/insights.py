@@ -32,7 +32,7 @@ from ..models.rows_model import RowsModel
 from ..services import Services
 from ..tasks import TaskRunner
 from ..translate import label as translated
-from ..translate import phrase
+from ..translate import number, phrase
 from ..widgets.learn import learn_link
 
 log = logging.getLogger(__name__)
@@ -45,13 +45,18 @@ RANGES: tuple[tuple[str, int | None], ...] = (
 
 
 def _num(value: float | None, digits: int = 1) -> str:
-    return "—" if value is None else f"{value:.{digits}f}"
+    return "—" if value is None else number(value, digits)
+
+
+def _signed(value: float) -> str:
+    """A difference with its sign, the locale's way ('+0,8' in German)."""
+    return ("+" if value >= 0 else "") + number(value, 1)
 
 
 def _p(value: float | None) -> str:
     if value is None:
         return "—"
-    return "< 0.001" if value < 0.001 else f"{value:.3f}"
+    return f"< {number(0.001, 3)}" if value < 0.001 else number(value, 3)
 
 
 class InsightsView(QWidget):
@@ -225,7 +230,7 @@ class InsightsView(QWidget):
                     f"{_num(r.all_days.unexposed_mean)} ({r.all_days.unexposed_days})",
                     self.tr("not enough data yet")
                     if r.status is Status.NOT_ENOUGH_DATA
-                    else f"{r.all_days.difference:+.1f} [{_num(r.all_days.ci_low)}, {_num(r.all_days.ci_high)}]",
+                    else f"{_signed(r.all_days.difference)} [{_num(r.all_days.ci_low)}; {_num(r.all_days.ci_high)}]",
                     _p(r.all_days.p_value),
                     _p(r.all_days.q_value),
                 )
