@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...analysis.insights import Association, ExposureKind, InsightsReport, Status, insights
 from ...i18n import QT_TRANSLATE_NOOP
-from ..charts.base import palette_colours
+from ..charts.base import follow_text_size, palette_colours
 from ..dialogs.challenge_wizard import open_challenge_wizard
 from ..models.rows_model import RowsModel
 from ..services import Services
@@ -121,6 +121,7 @@ class InsightsView(QWidget):
         texts.addWidget(self.challenge_button)
         texts.addStretch(1)
         detail_layout.addLayout(texts, 3)
+        follow_text_size()
         self.figure = Figure(figsize=(3, 2.2))
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setMinimumSize(260, 200)
@@ -277,11 +278,11 @@ class InsightsView(QWidget):
                 else self.tr("without\n(%n days)", None, len(unexposed)),
                 self.tr("after\n(1 day)") if len(exposed) == 1 else self.tr("after\n(%n days)", None, len(exposed)),
             ],
-            fontsize=8,
+            fontsize="small",
         )
         axes.set_ylim(-0.5, 10.5)
-        axes.set_ylabel(translated(result.outcome.label), fontsize=8)
-        axes.tick_params(colors=colours.text, labelsize=8)
+        axes.set_ylabel(translated(result.outcome.label), fontsize="small")
+        axes.tick_params(colors=colours.text, labelsize="small")
         for spine in axes.spines.values():
             spine.set_color(colours.grid)
         axes.yaxis.label.set_color(colours.text)
