@@ -119,11 +119,14 @@ class Phrase:
         chosen = self.one if self.count == 1 and self.one is not None else self.template
         return chosen.replace("%n", str(self.count))
 
-    def render(self, template: Callable[[Phrase], str], part: Part) -> str:
+    def render(self, template: Callable[[Phrase], str], part: Part, decimal_point: str = ".") -> str:
         """The text, with ``template`` giving each phrase's template and ``part`` the words of each label and date
-        (the UI passes its translators and date formats; ``str()`` the English)."""
-        values = {name: _render(value, template, part) for name, value in self.args}
-        return template(self).format(**values)
+        (the UI passes its translators and date formats; ``str()`` the English). Decimal numbers are written with
+        ``decimal_point`` (the UI passes its locale's: "4,8" in German)."""
+        values = {name: _render(value, template, part, decimal_point) for name, value in self.args}
+        if decimal_point == ".":
+            return template(self).format(**values)
+        return _LocaleNumbers(decimal_point).vformat(template(self), (), values)
 
     def __str__(self) -> str:
         return self.render(Phrase.english_template, str)
@@ -141,9 +144,21 @@ class Phrase:
         return found
 
 
-def _render(value: Arg, template: Callable[[Phrase], str], part: Part) -> Arg:
+class _LocaleNumbers(string.Formatter):
+    """Formats as ``str.format`` does, then writes a decimal number's point as the locale does."""
+
+    def __init__(self, decimal_point: str) -> None:
+        super().__init__()
+        self.decimal_point = decimal_point
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        text: str = super().format_field(value, format_spec)
+        return text.replace(".", self.decimal_point) if isinstance(value, float) else text
+
+
+def _render(value: Arg, template: Callable[[Phrase], str], part: Part, decimal_point: str = ".") -> Arg:
     if isinstance(value, Phrase):
-        return value.render(template, part)
+        return value.render(template, part, decimal_point)
     if isinstance(value, (Label, When)):
         return part(value)
     return value

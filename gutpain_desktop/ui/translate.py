@@ -43,7 +43,7 @@ def phrase(said: Arg) -> str:
     """A sentence composed below the UI, in the person's language: its template, and every phrase and label inside
     it, translated. A label alone is translated too; a plain string is shown as it is (a name the person typed)."""
     if isinstance(said, Phrase):
-        return said.render(_template, _part)
+        return said.render(_template, _part, QLocale().decimalPoint())
     if isinstance(said, (Label, When)):
         return _part(said)
     return str(said)

@@ -245,3 +245,35 @@ def test_the_journal_filter_labels_are_never_clipped(qtbot, ui_store, scale) -> 
         window.close()
     finally:
         app.setFont(font)
+
+
+def test_chart_text_grows_with_the_persons_text_size(qtbot, ui_store, now) -> None:  # type: ignore[no-untyped-def]
+    """At 200% text the charts' ticks and labels are drawn twice as large too (they were fixed at 7-10 points)."""
+    from PySide6.QtWidgets import QApplication
+
+    from gutpain_desktop.ui.main_window import MainWindow
+    from tests.samples import every_kind
+
+    ui_store.entries.add_many(every_kind(now))
+    app = QApplication.instance()
+    font = app.font()
+    sizes = {}
+    try:
+        for scale in (1.0, 2.0):
+            large = app.font()
+            large.setPointSizeF(font.pointSizeF() * scale)
+            app.setFont(large)
+            window = MainWindow(ui_store)
+            qtbot.addWidget(window)
+            window.show()
+            window.show_view("Trends")
+            view = window.trends
+            qtbot.waitUntil(lambda view=view: view.data is not None, timeout=30_000)
+            view.pain.ensure_drawn()
+            ticks = view.pain.figure.axes[-1].get_xticklabels()
+            sizes[scale] = max(label.get_fontsize() for label in ticks)
+            window.close()
+    finally:
+        app.setFont(font)
+        QApplication.instance().setFont(font)
+    assert sizes[2.0] >= 1.9 * sizes[1.0], sizes

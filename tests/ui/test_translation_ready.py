@@ -475,4 +475,15 @@ def test_numbers_and_months_follow_the_locale(qtbot, german, ui_store) -> None: 
     window.show_view("Journal")
     qtbot.waitUntil(lambda: "." in window.journal.count_label.text())
     assert re.fullmatch(r"\d\.\d{3} entries", window.journal.count_label.text()), window.journal.count_label.text()
+
+    window.show_view("Insights")  # the table's means, differences and p-values, and the sentence made below the UI
+    insights = window.insights
+    qtbot.waitUntil(lambda: insights.report is not None, timeout=60_000)
+    model = insights.model
+    cells = [str(model.index(r, c).data()) for r in range(model.rowCount()) for c in range(model.columnCount())]
+    numbers = [cell for cell in cells if re.search(r"\d[.,]\d", cell)]
+    assert numbers and all(not re.search(r"\d\.\d", cell) for cell in numbers), numbers[:5]
+    assert any(decimal.search(cell) for cell in numbers)
+    sentence = insights.sentence.text()
+    assert not re.search(r"\d\.\d", sentence), sentence
     window.close()

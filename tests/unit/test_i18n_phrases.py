@@ -92,6 +92,21 @@ def test_str_is_the_english_with_labels_numbers_and_nested_phrases_filled_in() -
     assert str(Label("IBS pain", lower=True)) == "IBS pain" and lower_first("FODMAP: GOS") == "FODMAP: GOS"
 
 
+def test_decimal_numbers_take_the_decimal_point_given_and_nothing_else_changes() -> None:
+    inner = Phrase.of(QT_TRANSLATE_NOOP("Test", "{mean:.1f} on {day}"), mean=2.5, day="3.4.")
+    said = Phrase.of(
+        QT_TRANSLATE_NOOP("Test", "{mean:.1f} ({days} days, {share:.0%}, {diff:+.1f}) {when}"),
+        mean=4.25,
+        days=1200,
+        share=0.5,
+        diff=-0.75,
+        when=inner,
+    )
+    assert str(said) == "4.2 (1200 days, 50%, -0.8) 2.5 on 3.4."
+    german = said.render(Phrase.english_template, str, ",")
+    assert german == "4,2 (1200 days, 50%, -0,8) 2,5 on 3.4."  # words given as text keep their dots
+
+
 def test_a_counted_phrase_chooses_the_english_form_and_keeps_the_plural_template_for_translators() -> None:
     assert [str(days(n)) for n in (0, 1, 2, 11)] == ["0 days", "1 day", "2 days", "11 days"]
     one = days(1)

@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any, ClassVar
 
+import matplotlib
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QPaintEvent, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -29,6 +31,20 @@ from ..models.rows_model import RowsModel
 from ..services import Services
 from ..translate import label as translated
 from ..widgets.learn import learn_link
+
+#: The app's usual text size in points (Qt's default on Linux and Windows); text set larger makes charts' text larger.
+NORMAL_POINT_SIZE = 9.0
+#: matplotlib's own default text size, which its relative sizes ("small", "x-small") are fractions of.
+MATPLOTLIB_POINT_SIZE = 10.0
+
+
+def follow_text_size() -> float:
+    """Scale the charts' text with the person's text size (200% text scaling doubles the app's font, and the charts'
+    ticks, labels and keys follow); returns the factor. Charts give sizes as "small", "x-small", never in points."""
+    size = QApplication.font().pointSizeF()
+    scale = max(1.0, size / NORMAL_POINT_SIZE) if size > 0 else 1.0
+    matplotlib.rcParams["font.size"] = MATPLOTLIB_POINT_SIZE * scale
+    return scale
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,9 +134,10 @@ class ChartWidget(QWidget):
         self.key.setTextFormat(Qt.TextFormat.RichText)
         self.key_items: list[KeyItem] = []
         layout.addWidget(self.key)
+        scale = follow_text_size()
         self.figure = Figure(figsize=(8, 3))
         self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setMinimumHeight(240)
+        self.canvas.setMinimumHeight(round(240 * scale))  # larger text needs a taller chart to stay readable
         self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.table = QTableView()
         self.table_model = RowsModel(self.table)
@@ -258,7 +275,7 @@ class ChartWidget(QWidget):
             else:
                 handles.append(Line2D([], [], color=item.colour, ls=item.style, lw=item.width, alpha=item.alpha))
         legend = self.figure.legend(
-            handles, [item.label for item in self.key_items], loc="upper right", fontsize=7, ncols=len(handles)
+            handles, [item.label for item in self.key_items], loc="upper right", fontsize="x-small", ncols=len(handles)
         )
         self.style_legend(legend)
         return legend
@@ -271,7 +288,7 @@ class ChartWidget(QWidget):
 
     def _style(self, axes: Any) -> None:
         axes.set_facecolor(self.colours.background)
-        axes.tick_params(colors=self.colours.text, labelsize=8)
+        axes.tick_params(colors=self.colours.text, labelsize="small")
         for spine in axes.spines.values():
             spine.set_color(self.colours.grid)
         axes.yaxis.label.set_color(self.colours.text)

@@ -90,7 +90,7 @@ class SitesChart(ChartWidget):
     def build(self) -> None:
         self.axes = axes = self.figure.add_subplot()
         self.bars = axes.barh(range(len(self.labels)), [0] * len(self.labels), color=self.colours.series[0])
-        axes.set_yticks(range(len(self.labels)), self.labels, fontsize=7)
+        axes.set_yticks(range(len(self.labels)), self.labels, fontsize="x-small")
         axes.set_ylim(len(self.labels) - 0.5, -0.5)
         axes.set_xlabel(self.tr("Times logged in this range"))
 

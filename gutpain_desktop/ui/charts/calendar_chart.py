@@ -42,7 +42,7 @@ class CalendarChart(ChartWidget):
         )
         initials = [QLocale().standaloneMonthName(m, QLocale.FormatType.NarrowFormat) for m in range(1, 13)]
         axes.set_xticks([d / 7 for d in MONTH_STARTS], initials)
-        axes.tick_params(axis="x", length=0, labelsize=7)
+        axes.tick_params(axis="x", length=0, labelsize="x-small")
         scale_axes = self.figure.add_axes((0.92, 0.12, 0.015, 0.76))
         self.figure.colorbar(self.image, cax=scale_axes, label=pain_scale_label())
 
@@ -65,11 +65,11 @@ class CalendarChart(ChartWidget):
         self.image.set_extent((-0.5, 52.5, len(stacked) - 0.5, -0.5))
         self.axes.set_ylim(len(stacked) - 0.5, -0.5)
         ticks = [y * 8 + 3 for y in range(len(years))]
-        self.axes.set_yticks(ticks, [str(year) for year in years], fontsize=8)
+        self.axes.set_yticks(ticks, [str(year) for year in years], fontsize="small")
         if len(years) <= 2:
             minor = [y * 8 + d for y in range(len(years)) for d in (0, 6)]
             ends = [self.weekday_name(0), self.weekday_name(6)]
-            self.axes.set_yticks(minor, ends * len(years), minor=True, fontsize=6)
+            self.axes.set_yticks(minor, ends * len(years), minor=True, fontsize="xx-small")
         else:
             self.axes.set_yticks([], minor=True)
         filled = np.argwhere(~np.isnan(grid).all(axis=1))[:, 1] if len(years) == 1 else np.array([0, 52])

@@ -164,7 +164,9 @@ class DayChart(ChartWidget):
             if self.band_labels and (b - a) >= span * 0.06:  # labels of thin bands would collide
                 name = translated(humanise(band.phase))
                 self.labels.append(
-                    axes.text(a, 10.2, f" {name}", fontsize=7, color=self.colours.text, va="bottom", clip_on=True)
+                    axes.text(
+                        a, 10.2, f" {name}", fontsize="x-small", color=self.colours.text, va="bottom", clip_on=True
+                    )
                 )
         offsets: list[tuple[float, float]] = []
         sizes: list[float] = []
@@ -183,7 +185,13 @@ class DayChart(ChartWidget):
             if self.band_labels and span <= 120:  # wider, the names collide; hover names the food
                 self.labels.append(
                     axes.text(
-                        day1, 9.55, f" {challenge.food}", fontsize=7, color=self.colours.marker, va="top", clip_on=True
+                        day1,
+                        9.55,
+                        f" {challenge.food}",
+                        fontsize="x-small",
+                        color=self.colours.marker,
+                        va="top",
+                        clip_on=True,
                     )
                 )
         self.bands.set_verts(verts)

@@ -37,7 +37,7 @@ class MealsChart(ChartWidget):
             [], [], color=self.colours.series[1], lw=1.2, label=self.tr("Bloating, 7-day")
         )
         self.pain_axes.set_ylim(0, 10)
-        self.pain_axes.set_ylabel(self.tr("7-day\naverage"), fontsize=8)
+        self.pain_axes.set_ylabel(self.tr("7-day\naverage"), fontsize="small")
         self.names: list[str] = []
 
     def category_names(self, keys: Sequence[str]) -> list[str]:
@@ -62,7 +62,7 @@ class MealsChart(ChartWidget):
         self.image.set_extent((first, first + share.shape[1] * width, len(data.categories) - 0.5, -0.5))
         self.axes.set_ylim(len(data.categories) - 0.5, -0.5)
         self.names = self.category_names(data.categories)
-        self.axes.set_yticks(range(len(data.categories)), self.names, fontsize=8)
+        self.axes.set_yticks(range(len(data.categories)), self.names, fontsize="small")
         self.pain_axes.set_xlim(start, start + n_days)
         date_ticks(self.pain_axes, start, start + n_days, data.week_start)
         x, y = minmax_decimate(data.days, data.pain_rolling, points_for(self.pain_axes))

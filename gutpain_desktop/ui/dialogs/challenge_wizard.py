@@ -80,7 +80,7 @@ class FoodPage(QWizardPage):
         layout.addWidget(self.food)
         self.day1 = QDateEdit(QDate.currentDate())
         self.day1.setCalendarPopup(True)
-        self.day1.setDisplayFormat("yyyy-MM-dd")
+        self.day1.setDisplayFormat(DisplayFormats.date_pattern())  # the locale's order and month names
         self.day1.setAccessibleName(self.tr("Day 1 of the challenge"))
         day_label = QLabel(self.tr("&Day 1 (first portion)"))
         day_label.setBuddy(self.day1)

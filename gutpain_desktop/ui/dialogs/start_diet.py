@@ -38,6 +38,7 @@ from ...domain.diet import (
 from ...domain.entries import DietPhaseEntry, DietProtocol
 from ...i18n import QT_TRANSLATE_NOOP
 from ..commands import AddEntriesCommand, starting
+from ..formats import DisplayFormats
 from ..forms.base import COELIAC_NOTICE, form_layout, hint
 from ..services import Services
 from ..translate import label as translated
@@ -84,7 +85,7 @@ class StartDietDialog(QDialog):
         form = form_layout()
         self.start = QDateEdit(QDate.currentDate())
         self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd")
+        self.start.setDisplayFormat(DisplayFormats.date_pattern())  # the locale's order and month names
         self.start.setAccessibleName(self.tr("Start date"))
         form.addRow(self.tr("&Start on"), self.start)
         self.with_baseline = QCheckBox(self.tr("Begin with a &baseline: eat as usual and log every day"))

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QDialog, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from ...i18n import QT_TRANSLATE_NOOP
+from ..formats import DisplayFormats
 from ..services import Services
 from ..tasks import TaskRunner
 
@@ -94,7 +95,7 @@ class DateRange(QWidget):
         self.end.setAccessibleName(self.tr("Last day"))
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(DisplayFormats.date_pattern())  # the locale's order and month names
             edit.setMaximumDate(_qdate(today))
         row.addWidget(self.everything)
         row.addWidget(QLabel(self.tr("from")))

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
 
 from ...analysis.insights import Association, ExposureKind, InsightsReport, Status, insights
 from ...i18n import QT_TRANSLATE_NOOP
-from ..charts.base import palette_colours
+from ..charts.base import follow_text_size, palette_colours
 from ..dialogs.challenge_wizard import open_challenge_wizard
 from ..models.rows_model import RowsModel
 from ..services import Services
 from ..tasks import TaskRunner
 from ..translate import label as translated
-from ..translate import phrase
+from ..translate import number, phrase
 from ..widgets.learn import learn_link
 
 log = logging.getLogger(__name__)
@@ -45,13 +45,18 @@ RANGES: tuple[tuple[str, int | None], ...] = (
 
 
 def _num(value: float | None, digits: int = 1) -> str:
-    return "—" if value is None else f"{value:.{digits}f}"
+    return "—" if value is None else number(value, digits)
+
+
+def _signed(value: float) -> str:
+    """A difference with its sign, the locale's way ('+0,8' in German)."""
+    return ("+" if value >= 0 else "") + number(value, 1)
 
 
 def _p(value: float | None) -> str:
     if value is None:
         return "—"
-    return "< 0.001" if value < 0.001 else f"{value:.3f}"
+    return f"< {number(0.001, 3)}" if value < 0.001 else number(value, 3)
 
 
 class InsightsView(QWidget):
@@ -116,6 +121,7 @@ class InsightsView(QWidget):
         texts.addWidget(self.challenge_button)
         texts.addStretch(1)
         detail_layout.addLayout(texts, 3)
+        follow_text_size()
         self.figure = Figure(figsize=(3, 2.2))
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setMinimumSize(260, 200)
@@ -225,7 +231,7 @@ class InsightsView(QWidget):
                     f"{_num(r.all_days.unexposed_mean)} ({r.all_days.unexposed_days})",
                     self.tr("not enough data yet")
                     if r.status is Status.NOT_ENOUGH_DATA
-                    else f"{r.all_days.difference:+.1f} [{_num(r.all_days.ci_low)}, {_num(r.all_days.ci_high)}]",
+                    else f"{_signed(r.all_days.difference)} [{_num(r.all_days.ci_low)}; {_num(r.all_days.ci_high)}]",
                     _p(r.all_days.p_value),
                     _p(r.all_days.q_value),
                 )
@@ -272,11 +278,11 @@ class InsightsView(QWidget):
                 else self.tr("without\n(%n days)", None, len(unexposed)),
                 self.tr("after\n(1 day)") if len(exposed) == 1 else self.tr("after\n(%n days)", None, len(exposed)),
             ],
-            fontsize=8,
+            fontsize="small",
         )
         axes.set_ylim(-0.5, 10.5)
-        axes.set_ylabel(translated(result.outcome.label), fontsize=8)
-        axes.tick_params(colors=colours.text, labelsize=8)
+        axes.set_ylabel(translated(result.outcome.label), fontsize="small")
+        axes.tick_params(colors=colours.text, labelsize="small")
         for spine in axes.spines.values():
             spine.set_color(colours.grid)
         axes.yaxis.label.set_color(colours.text)

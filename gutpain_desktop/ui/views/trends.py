@@ -32,6 +32,7 @@ from ..charts.trend_charts import (
     SitesChart,
     StoolChart,
 )
+from ..formats import DisplayFormats
 from ..forms.base import buddy_label
 from ..services import Services
 from ..tasks import TaskRunner
@@ -69,7 +70,7 @@ class TrendsView(QWidget):
         self.end_edit = QDateEdit(QDate.currentDate())
         for edit, name in ((self.start_edit, self.tr("From date")), (self.end_edit, self.tr("To date"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(DisplayFormats.date_pattern())  # the locale's order and month names
             edit.setAccessibleName(name)
             edit.setMaximumDate(QDate.currentDate())
             edit.hide()

@@ -22,7 +22,7 @@ from ...i18n import Label
 from ..models.rows_model import RowsModel
 from ..services import Services
 from ..translate import label as translated
-from ..translate import phrase
+from ..translate import number, phrase
 
 
 def challenge_verdict(services: Services, challenge: ChallengeEntry, today: date | None = None) -> Verdict:
@@ -84,19 +84,19 @@ class VerdictPanel(QGroupBox):
         names = self.services.catalog.names()
         doses = {d.day: phrase(Label(humanise(d.size.value), lower=True)) for d in challenge.doses}
         header = [self.tr("Symptom"), self.tr("Before (mean)"), self.tr("Counts as a rise from")]
-        for number in range(1, CHALLENGE_DOSE_DAYS + challenge.washout_days + 1):
-            day = challenge.local_date + timedelta(days=number - 1)
+        for day_number in range(1, CHALLENGE_DOSE_DAYS + challenge.washout_days + 1):
+            day = challenge.local_date + timedelta(days=day_number - 1)
             shown = f"{formats.weekday(day)} {formats.day_month(day)}"
-            if number in doses:
-                header.append(self.tr("Day {0}, dose {1}\n{2}").format(number, doses[number], shown))
+            if day_number in doses:
+                header.append(self.tr("Day {0}, dose {1}\n{2}").format(day_number, doses[day_number], shown))
             else:
-                header.append(self.tr("Day {0}, break\n{1}").format(number, shown))
+                header.append(self.tr("Day {0}, break\n{1}").format(day_number, shown))
         rows = [
             [
                 translated(names.get(course.symptom, humanise(course.symptom))),
                 "—" if course.baseline is None else self._baseline(course.baseline, course.baseline_days),
-                "—" if course.rise_level is None else f"{course.rise_level:.1f}",
-                *("—" if v is None else f"{v:.1f}" for v in course.scores),
+                "—" if course.rise_level is None else number(course.rise_level),
+                *("—" if v is None else number(v) for v in course.scores),
             ]
             for course in verdict.symptoms
         ]
@@ -118,9 +118,9 @@ class VerdictPanel(QGroupBox):
 
     def _baseline(self, mean: float, days: int) -> str:
         return (
-            self.tr("{0:.1f} (1 day)").format(mean)
+            self.tr("{0} (1 day)").format(number(mean))
             if days == 1
-            else self.tr("{0:.1f} (%n days)", None, days).format(mean)
+            else self.tr("{0} (%n days)", None, days).format(number(mean))
         )
 
     def _confounder_row(self, verdict: Verdict, days: int) -> list[str]:

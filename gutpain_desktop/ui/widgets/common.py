@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...domain.scales import BODY_SITES, REGION_LABELS, BodySite, Region
 from ...domain.validation import ValidationError
 from ...i18n import QT_TRANSLATE_NOOP, upper_first
+from ..formats import DisplayFormats
 from ..translate import label as translated
 from ..translate import phrase
 
@@ -255,7 +256,7 @@ class OptionalDate(QWidget):
         self.enabled.setAccessibleName(self.tr("Set {0}").format(name))
         self.edit = QDateEdit(QDate.currentDate())
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setDisplayFormat(DisplayFormats.date_pattern())  # the locale's order and month names
         self.edit.setAccessibleName(name)
         self.edit.setEnabled(False)
         self.enabled.toggled.connect(self.edit.setEnabled)
