@@ -65,16 +65,17 @@ class Label:
 
 
 #: How a :class:`When` is written in English (strftime), by style.
-_ENGLISH_DATES = {"date": "%d %b %Y", "day_month": "%d %b", "weekday_day_month": "%a %d %b"}
+_ENGLISH_DATES = {"date": "%d %b %Y", "day_month": "%d %b", "weekday_day_month": "%a %d %b", "iso": "%Y-%m-%d"}
 
 
 @dataclass(frozen=True, slots=True)
 class When:
     """A date inside a sentence: "02 Dec 2026" ("date"), "02 Dec" ("day_month") or "Wed 02 Dec"
-    ("weekday_day_month") in English; the UI writes it the person's way (their locale's order and month names)."""
+    ("weekday_day_month") in English; the UI writes it the person's way (their locale's order and month names).
+    "iso" is "2026-12-02" in English (as the journal's stored lines have it) and a short date in the UI."""
 
     day: date
-    style: Literal["date", "day_month", "weekday_day_month"] = "date"
+    style: Literal["date", "day_month", "weekday_day_month", "iso"] = "date"
 
     def __str__(self) -> str:
         return self.day.strftime(_ENGLISH_DATES[self.style])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from ..i18n import ENUM_LABELS, LABELS, QT_TRANSLATE_NOOP, Arg, Label, Phrase, Source, listed
+from ..i18n import ENUM_LABELS, LABELS, QT_TRANSLATE_NOOP, Arg, Label, Phrase, Source, When, listed
 from .diet import eliminated_words
 from .entries import (
     BUILTIN_CATEGORIES,
@@ -227,7 +227,7 @@ def _diet_phase(entry: DietPhaseEntry, names: Mapping[str, str]) -> Phrase:
         QT_TRANSLATE_NOOP("Summaries", "{protocol}: {phase} from {start}"),
         protocol=protocol,
         phase=Label(humanise(entry.phase.value), lower=True),
-        start=entry.start.isoformat(),
+        start=When(entry.start, "iso"),
     )
     if not entry.eliminated:
         return said

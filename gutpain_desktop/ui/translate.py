@@ -60,7 +60,7 @@ def _template(said: Phrase) -> str:
 
 def _part(part: Label | When) -> str:
     if isinstance(part, When):
-        if part.style == "date":
+        if part.style in ("date", "iso"):
             return DisplayFormats.short_date(part.day)
         if part.style == "day_month":
             return DisplayFormats.day_month(part.day)

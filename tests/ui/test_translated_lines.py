@@ -5,6 +5,7 @@ translation the stored English line is shown, without its kind."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 from uuid import UUID
 
@@ -14,15 +15,27 @@ from gutpain_desktop.demo.samples import every_kind
 from gutpain_desktop.domain.describe import without_kind
 from gutpain_desktop.domain.entries import KIND_LABELS, EntryKind
 from gutpain_desktop.storage import Store
+from gutpain_desktop.ui.formats import DisplayFormats
 from gutpain_desktop.ui.main_window import MainWindow
 from gutpain_desktop.ui.translate import LOWER_MID_SENTENCE, mid_sentence
 
 from .conftest import click, flush, type_into
-from .test_translation_ready import CLOSE, OPEN, lupdate_catalogue, pseudo  # noqa: F401 - pseudo is a fixture
+from .test_translation_ready import (  # noqa: F401 - german and pseudo are fixtures
+    CLOSE,
+    OPEN,
+    german,
+    lupdate_catalogue,
+    pseudo,
+)
 
 
 def plain(text: str) -> str:
     return text.replace(OPEN, "").replace(CLOSE, "")
+
+
+def shown_dates(english: str) -> str:
+    """A stored line with its ISO dates written as the UI writes dates ("2026-12-01" -> "1 Dec 2026")."""
+    return re.sub(r"\d{4}-\d{2}-\d{2}", lambda m: DisplayFormats.short_date(date.fromisoformat(m.group())), english)
 
 
 def yesterdays_entries(store: Store) -> date:
@@ -52,7 +65,8 @@ def test_journal_and_today_show_each_line_translated_with_its_kind_once(qtbot, p
         assert details.startswith(OPEN) and details.endswith(CLOSE), details  # composed and translated
         assert details.count(OPEN) >= 2 or row.kind is EntryKind.WEEKLY_CHECKIN, details  # and its parts
         # the same content as the stored English line, less the kind (labels keep their capital when translated)
-        assert plain(details).casefold() == without_kind(row.summary, row.kind).casefold(), (details, row.summary)
+        expected = shown_dates(without_kind(row.summary, row.kind))
+        assert plain(details).casefold() == expected.casefold(), (details, row.summary)
         assert not plain(details).casefold().startswith(english.casefold()), details
         seen_kinds.add(row.kind)
     assert seen_kinds == set(EntryKind)
@@ -72,7 +86,7 @@ def test_journal_and_today_show_each_line_translated_with_its_kind_once(qtbot, p
         english = KIND_LABELS[row.kind]
         shown = text.split("  ", 1)[1]
         assert shown.startswith(f"{OPEN}{OPEN}{english}{CLOSE}: {OPEN}"), shown  # "{kind}: {details}", translated
-        assert plain(shown).casefold() == f"{english}: {without_kind(row.summary, row.kind)}".casefold()
+        assert plain(shown).casefold() == f"{english}: {shown_dates(without_kind(row.summary, row.kind))}".casefold()
         assert f"{english}: {english}".casefold() not in plain(shown).casefold(), shown
     window.today.grab().save(str(tmp_path / "today.png"))
     window.close()
@@ -96,7 +110,7 @@ def test_without_a_translation_the_stored_english_is_shown_without_its_kind(qtbo
     window.show_view("Journal")
     flush()
     model = window.journal.model
-    assert model.lines is not None and not model.lines.translating  # nothing read beyond the journal's lines
+    assert model.lines is not None and not model.lines.composing  # nothing read beyond the journal's lines
     shown = {model.row_at(r).kind: model.index(r, 3).data() for r in range(model.rowCount())}
     assert shown[EntryKind.SLEEP] == "7.5 h, quality 6/10, woke unrefreshed"
     assert (
@@ -244,7 +258,7 @@ def test_with_a_translation_only_the_lines_on_screen_are_made(qtbot, pseudo, ui_
     journal = window.journal
     journal.table.viewport().grab()  # painted
     lines = journal.model.lines
-    assert lines is not None and lines.translating
+    assert lines is not None and lines.composing
     assert journal.model.rowCount() == PAGE_SIZE
     on_screen = journal.table.rowAt(journal.table.viewport().height() - 1) - journal.table.rowAt(0) + 1
     assert 10 < on_screen <= len(lines) <= LINES_PAGE + 20 < PAGE_SIZE
@@ -254,4 +268,30 @@ def test_with_a_translation_only_the_lines_on_screen_are_made(qtbot, pseudo, ui_
     assert len(lines) <= 3 * (LINES_PAGE + 20)  # the first screen, the bottom of the first page, the new screen
     last = journal.table.rowAt(journal.table.viewport().height() - 1)
     assert journal.model.index(last, 3).data() == f"{OPEN}{journal.model.row_at(last).summary.split()[1]}{CLOSE}"
+    window.close()
+
+
+def test_in_a_locale_with_a_decimal_comma_the_lines_write_numbers_and_dates_its_way(qtbot, german, ui_store) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """No translation, but a German locale: the lines are composed from the entries, so the hours of sleep read
+    "7,5 h" like every other number in the app, and the diet's start date is written as the locale writes dates."""
+    day = yesterdays_entries(ui_store)
+    window = MainWindow(ui_store)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_view("Journal")
+    flush()
+    model = window.journal.model
+    assert model.lines is not None and model.lines.composing
+    shown = {model.row_at(r).kind: model.index(r, 3).data() for r in range(model.rowCount())}
+    assert shown[EntryKind.SLEEP] == "7,5 h, quality 6/10, woke unrefreshed"
+    assert f"from {DisplayFormats.short_date(day)}, leaving out" in shown[EntryKind.DIET_PHASE]
+    assert day.isoformat() not in shown[EntryKind.DIET_PHASE]
+    window.show_view("Today")
+    window.today.set_day(day)
+    flush()
+    lines = [window.today.day_list.item(i).text() for i in range(window.today.day_list.count())]
+    assert any(line.endswith("Sleep: 7,5 h, quality 6/10, woke unrefreshed") for line in lines), lines
+    assert [r.summary for r in ui_store.entries.journal(kinds=[EntryKind.SLEEP])] == [
+        "Sleep: 7.5 h, quality 6/10, woke unrefreshed"
+    ]  # what is stored stays English
     window.close()

@@ -2,10 +2,11 @@
 person's language.
 
 Storage keeps an English line with every entry (``domain.describe``), which the journal lists without loading the
-entries. In English (no translation installed, or none for these texts) that stored line is shown as it is, minus the
-kind it starts with (``without_kind``): nothing more is read. With a translation the line is composed anew from the
-entry (``summary_phrase``, translated by ``translate.phrase``) for the rows actually shown: the entries of the page
-on screen are read in one query and their lines kept by id until the list is reloaded.
+entries. In English (no translation installed, or none for these texts, and a locale that writes "7.5") that stored
+line is shown as it is, minus the kind it starts with (``without_kind``): nothing more is read. Otherwise the line is
+composed anew from the entry (``summary_phrase``, translated by ``translate.phrase``, with the locale's decimal point
+and dates) for the rows actually shown: the entries of the page on screen are read in one query and their lines kept
+by id until the list is reloaded.
 
 The journal's search reads the stored English lines and the notes, in SQL; typed in the person's language it also
 looks for the English of the fixed words (kinds, body sites, labels) whose translation matches (:func:`search_texts`).
@@ -17,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from uuid import UUID
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from ...domain.describe import KIND_PREFIXES, searchable_words, summary_phrase, without_kind
 from ...domain.entries import KIND_LABELS, JournalRow
@@ -54,6 +55,12 @@ def search_texts(typed: str) -> str | tuple[str, ...]:
     return (typed, *list(dict.fromkeys(english))[:MOST_SEARCHED]) if english else typed
 
 
+def lines_composed() -> bool:
+    """Whether the lines shown are composed from the entries rather than read as stored: with a translation
+    (:func:`summaries_translated`), or in a locale whose decimal point is not "." ("7,5 h"; dates in its own way)."""
+    return summaries_translated() or QLocale().decimalPoint() != "."
+
+
 class EntryLines:
     """Lines for journal rows, in the person's language; :meth:`reset` when the rows are read anew."""
 
@@ -62,11 +69,12 @@ class EntryLines:
         self._catalog = catalog
         self._lines: dict[UUID, str] = {}
         self._names: Mapping[str, str] | None = None
-        self._translating = summaries_translated()
+        self._composing = lines_composed()
 
     @property
-    def translating(self) -> bool:
-        return self._translating
+    def composing(self) -> bool:
+        """Whether the lines are composed from the entries (see :func:`lines_composed`), not the stored English."""
+        return self._composing
 
     def __len__(self) -> int:
         """How many lines are made and kept."""
@@ -76,12 +84,12 @@ class EntryLines:
         """Forget the lines made so far (entries or names may have changed) and look at the translation again."""
         self._lines.clear()
         self._names = None
-        self._translating = summaries_translated()
+        self._composing = lines_composed()
 
     def text(self, row: JournalRow, page: Callable[[], Sequence[JournalRow]] | None = None) -> str:
         """The line for ``row``. When it still has to be made, the lines of ``page()`` (the rows around it, on
         screen) are made with it, in one read."""
-        if not self._translating:
+        if not self._composing:
             return without_kind(row.summary, row.kind)
         found = self._lines.get(row.id)
         if found is None:
@@ -91,7 +99,7 @@ class EntryLines:
 
     def prepare(self, rows: Iterable[JournalRow]) -> None:
         """Make the lines of ``rows`` not made yet, reading their entries in one query."""
-        if not self._translating:
+        if not self._composing:
             return
         missing = {row.id: row for row in rows if row.id not in self._lines}
         if not missing:
