@@ -33,6 +33,16 @@ def plain(text: str) -> str:
     return text.replace(OPEN, "").replace(CLOSE, "")
 
 
+def journal_window(qtbot, store: Store) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The main window, shown, on the Journal."""
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_view("Journal")
+    flush()
+    return window
+
+
 def shown_dates(english: str) -> str:
     """A stored line with its ISO dates written as the UI writes dates ("2026-12-01" -> "1 Dec 2026")."""
     return re.sub(r"\d{4}-\d{2}-\d{2}", lambda m: DisplayFormats.short_date(date.fromisoformat(m.group())), english)
@@ -104,11 +114,7 @@ def test_journal_and_today_show_each_line_translated_with_its_kind_once(qtbot, p
 
 def test_without_a_translation_the_stored_english_is_shown_without_its_kind(qtbot, ui_store) -> None:  # type: ignore[no-untyped-def]
     day = yesterdays_entries(ui_store)
-    window = MainWindow(ui_store)
-    qtbot.addWidget(window)
-    window.show()
-    window.show_view("Journal")
-    flush()
+    window = journal_window(qtbot, ui_store)
     model = window.journal.model
     assert model.lines is not None and not model.lines.composing  # nothing read beyond the journal's lines
     shown = {model.row_at(r).kind: model.index(r, 3).data() for r in range(model.rowCount())}
@@ -275,11 +281,7 @@ def test_in_a_locale_with_a_decimal_comma_the_lines_write_numbers_and_dates_its_
     """No translation, but a German locale: the lines are composed from the entries, so the hours of sleep read
     "7,5 h" like every other number in the app, and the diet's start date is written as the locale writes dates."""
     day = yesterdays_entries(ui_store)
-    window = MainWindow(ui_store)
-    qtbot.addWidget(window)
-    window.show()
-    window.show_view("Journal")
-    flush()
+    window = journal_window(qtbot, ui_store)
     model = window.journal.model
     assert model.lines is not None and model.lines.composing
     shown = {model.row_at(r).kind: model.index(r, 3).data() for r in range(model.rowCount())}
