@@ -372,6 +372,8 @@ class TodayView(QWidget):
         self.day_list = QListWidget()
         self.day_list.setAccessibleName(self.tr("Entries on this day"))
         self.day_list.setWordWrap(True)
+        self.day_list.setAlternatingRowColors(True)  # wrapped lines: each entry stands apart from the next
+        self.day_list.setSpacing(1)
         self.day_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.day_list.setToolTip(self.tr("Enter or double-click to edit; Delete to remove (Ctrl+Z brings it back)"))
         self.day_list.itemActivated.connect(self._on_item_activated)
