@@ -98,3 +98,29 @@ def test_the_folded_correlation_is_the_circular_one(n: int) -> None:
     expected = np.array([[sum(row[t] * g[(t - a) % n] for t in range(n)) for a in range(n)] for row in f])
     assert found.shape == (3, n)
     assert np.allclose(found, expected, atol=1e-9)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(min_value=0, max_value=6),
+            st.sampled_from(
+                ["Greek yogurt", "greek  yogurt", " Greek Yogurt ", "Kale", "kale", "", "  ", "rye\tbread"]
+            ),
+        ),
+        max_size=40,
+    )
+)
+def test_daily_foods_are_the_sorted_distinct_day_and_food_pairs(eaten: list[tuple[int, str]]) -> None:
+    from datetime import date
+
+    from gutpain_desktop.storage.repository import _daily_foods
+
+    days = [date(2024, 3, 1) + timedelta(days=d) for d, _ in eaten]
+    names = [name for _, name in eaten]
+    pairs = sorted(
+        {(day, " ".join(name.lower().split())) for day, name in zip(days, names, strict=True) if name.strip()}
+    )
+    labels = {" ".join(name.lower().split()): name.strip() for name in names if name.strip()}  # the last spelling
+    assert _daily_foods(days, names) == ([d for d, _ in pairs], [k for _, k in pairs], dict(sorted(labels.items())))
