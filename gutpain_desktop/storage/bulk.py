@@ -1,8 +1,9 @@
 """Bulk reading and writing for export and import: Core queries returning plain tuples, one transaction per import.
 
 Export reads every table once with a Core SELECT joined to ``entry`` and filtered by kind and local date (never ORM
-objects, never one query per entry: ORM loading was 5-7x slower here). Import inserts categories, symptoms and
-entries in one transaction and skips entries whose id is already stored, so importing a file twice adds nothing.
+objects, never one query per entry: ORM loading was 5-7x slower here); the whole journal skips the joins and filters
+(each table read straight through, the entries in index order). Import inserts categories, symptoms and entries in
+one transaction and skips entries whose id is already stored, so importing a file twice adds nothing.
 """
 
 from __future__ import annotations
