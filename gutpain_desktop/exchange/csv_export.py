@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..domain.entries import EntryKind
-from ..storage.bulk import ExportRows
+from ..storage.bulk import ExportRows, shrink
 from .daily_summary import daily_summary_rows
 from .dictionary import dictionary_rows
 from .files import atomic_text, neutralise
@@ -86,25 +86,47 @@ def _offset_text(minutes: int) -> str:
     return f"{sign}{hours:02d}:{mins:02d}"
 
 
+Value = tuple[str, str, str, str]  # (measure, item, value, unit)
+#: A batch of rows is written once it holds this many (one csv call for many rows, without holding on to them all).
+BATCH_ROWS = 2000
+
+
+def entry_row_batches(data: ExportRows, size: int = BATCH_ROWS) -> Iterator[list[tuple[str, ...]]]:
+    """The rows of entries.csv (without the header), oldest entry first, in lists of about ``size`` rows.
+
+    The hot loop of an export (one pass per entry, hundreds of thousands of them): each kind's values come from its
+    own function, looked up by the stored kind text, and the rows of an entry are built in one list.
+    """
+    zones: dict[int, tuple[timedelta, str]] = {}
+    details = data.details
+    makers = _MAKERS
+    parse = datetime.fromisoformat
+    empty = ("",)
+    batch: list[tuple[str, ...]] = []
+    for eid, kind_value, utc_text, offset, note in data.entries:
+        values = makers[kind_value](eid, details[kind_value][eid], data)  # type: ignore[index]
+        if not values:
+            continue
+        zone = zones.get(offset)
+        if zone is None:
+            zone = zones[offset] = (timedelta(minutes=offset), _offset_text(offset))
+        stamp = (parse(utc_text) + zone[0]).isoformat()
+        head = (eid, kind_value, stamp + zone[1], stamp[:10], stamp[11:])
+        first = len(batch)
+        batch.extend([head + value + empty for value in values])
+        if note:
+            batch[first] = head + values[0] + (neutralise(note),)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def entry_rows(data: ExportRows) -> Iterator[tuple[str, ...]]:
     """The rows of entries.csv (without the header), oldest entry first."""
-    offsets: dict[int, str] = {}
-    details = data.details
-    text = neutralise
-    for eid, kind_value, utc_text, offset, note in data.entries:
-        kind = EntryKind(kind_value)
-        local = datetime.fromisoformat(utc_text) + timedelta(minutes=offset)
-        zone = offsets.get(offset)
-        if zone is None:
-            zone = offsets[offset] = _offset_text(offset)
-        stamp = local.isoformat()
-        day, clock = stamp.split("T")
-        head = (eid, kind_value, stamp + zone, day, clock)
-        values = list(_values(kind, eid, details[kind][eid], data))
-        first = True
-        for measure, item, value, unit in values:
-            yield (*head, measure, item, value, unit, text(note) if first and note else "")
-            first = False
+    for batch in entry_row_batches(data):
+        yield from batch
 
 
 def _units() -> dict[str, str]:
@@ -112,113 +134,170 @@ def _units() -> dict[str, str]:
 
 
 _UNIT = _units()
+_U = _UNIT
 
 
-def _values(kind: EntryKind, eid: str, d: tuple[Any, ...], data: ExportRows) -> Iterator[tuple[str, str, str, str]]:
-    """(measure, item, value, unit) of one entry, in a fixed order."""
-    u = _UNIT
-    if kind is EntryKind.PAIN:
-        intensity, recall, pain_kind = d
-        yield "pain_intensity", "", str(intensity), u["pain_intensity"]
-        yield "pain_recall", "", recall, u["pain_recall"]
-        for site in data.sites.get(eid, ()):
-            yield "body_site", "", site, u["body_site"]
-        if pain_kind:
-            yield "pain_kind", "", pain_kind, u["pain_kind"]
-    elif kind is EntryKind.SYMPTOM:
-        key, severity = d
-        yield key, "", str(severity), NRS_UNIT
-    elif kind is EntryKind.STRESS:
-        yield "stress_level", "", str(d[0]), u["stress_level"]
-    elif kind is EntryKind.MEAL:
-        meal_type, challenge_id = d
-        yield "meal_type", "", meal_type, u["meal_type"]
-        cats: dict[int, list[str]] = {}
-        for position, key in data.food_categories.get(eid, ()):
-            cats.setdefault(position, []).append(key)
-        for number, (position, name, portion) in enumerate(data.foods.get(eid, ()), start=1):
-            item = str(number)
-            yield "food", item, neutralise(name), "text"
-            if portion:
-                yield "portion", item, neutralise(portion), "text"
-            for key in cats.get(position, ()):
-                yield "food_category", item, key, u["food_category"]
-        if challenge_id:
-            yield "challenge_id", "", challenge_id, "UUID"
-    elif kind is EntryKind.SLEEP:
-        bed, wake, minutes, awakenings, hours, quality, refreshed = d
-        if bed:
-            yield "bed_time", "", bed, TIME_UNIT
-        if wake:
-            yield "wake_time", "", wake, TIME_UNIT
-        if minutes is not None:
-            yield "minutes_to_sleep", "", str(minutes), u["minutes_to_sleep"]
-        if awakenings is not None:
-            yield "awakenings", "", str(awakenings), u["awakenings"]
-        if hours is not None:
-            yield "sleep_hours", "", _number(float(hours)), u["sleep_hours"]
-        if quality is not None:
-            yield "sleep_quality", "", str(quality), u["sleep_quality"]
-        if refreshed is not None:
-            yield "woke_refreshed", "", _yes_no(refreshed), u["woke_refreshed"]
-    elif kind is EntryKind.BOWEL:
-        bristol, urgency, straining, blood, at_night = d
-        yield "bristol_type", "", str(bristol), u["bristol_type"]
-        yield "urgency", "", _yes_no(urgency), u["urgency"]
-        yield "straining", "", _yes_no(straining), u["straining"]
-        yield "blood_seen", "", _yes_no(blood), u["blood_seen"]
-        yield "at_night", "", _yes_no(at_night), u["at_night"]
-    elif kind is EntryKind.DIET_PHASE:
-        protocol, protocol_name, phase, planned_end, ended, eliminated = d
-        yield "protocol", "", protocol, u["protocol"]
-        if protocol_name:
-            yield "protocol_name", "", neutralise(protocol_name), "text"
-        yield "phase", "", phase, u["phase"]
-        if planned_end is not None:
-            yield "planned_end", "", planned_end.isoformat(), u["planned_end"]
-        if ended is not None:
-            yield "ended", "", ended.isoformat(), u["ended"]
-        for number, item in enumerate((x for x in eliminated.split("\n") if x), start=1):
-            yield "eliminated", str(number), neutralise(item), "text"
-    elif kind is EntryKind.CHALLENGE:
-        food, targets, washout, outcome, decided_by = d
-        yield "challenge_food", "", neutralise(food), "text"
-        for number, key in enumerate(targets.split(), start=1):
-            yield "target_symptom", str(number), key, u["target_symptom"]
-        for day, size, amount in data.doses.get(eid, ()):
-            yield "dose_size", str(day), size, u["dose_size"]
-            if amount:
-                yield "dose_amount", str(day), neutralise(amount), "text"
-        yield "washout_days", "", str(washout), u["washout_days"]
-        yield "outcome", "", outcome, u["outcome"]
-        if decided_by:
-            yield "decided_by", "", decided_by, u["decided_by"]
-    elif kind is EntryKind.WEEKLY_CHECKIN:
-        fatigue, unrefreshed, cognitive, headaches, lower, depression, wpi, sss = d
-        for site in data.sites.get(eid, ()):
-            yield "wpi_site", "", site, u["wpi_site"]
-        yield "sss_fatigue", "", str(fatigue), u["sss_fatigue"]
-        yield "sss_unrefreshed", "", str(unrefreshed), u["sss_unrefreshed"]
-        yield "sss_cognitive", "", str(cognitive), u["sss_cognitive"]
-        yield "sss_headaches", "", _yes_no(headaches), u["sss_headaches"]
-        yield "sss_lower_abdominal_pain", "", _yes_no(lower), u["sss_lower_abdominal_pain"]
-        yield "sss_depression", "", _yes_no(depression), u["sss_depression"]
-        yield "wpi", "", str(wpi), u["wpi"]
-        yield "sss", "", str(sss), u["sss"]
-        yield "fs", "", str(wpi + sss), u["fs"]
-    elif kind is EntryKind.CONTEXT:
-        period, illness, fever, alcohol, exercise, medication, reaction_food, reactions = d
-        yield "period", "", _yes_no(period), u["period"]
-        yield "illness", "", _yes_no(illness), u["illness"]
-        yield "fever", "", _yes_no(fever), u["fever"]
-        yield "alcohol", "", _yes_no(alcohol), u["alcohol"]
-        yield "exercise", "", _yes_no(exercise), u["exercise"]
-        if medication:
-            yield "medication", "", neutralise(medication), "text"
-        if reaction_food:
-            yield "reaction_food", "", neutralise(reaction_food), "text"
-        for reaction in (r for r in reactions.split(",") if r):
-            yield "reaction", "", reaction, u["reaction"]
+def _pain(eid: str, d: tuple[Any, ...], data: ExportRows) -> list[Value]:
+    intensity, recall, pain_kind = d
+    values = [
+        ("pain_intensity", "", str(intensity), _U["pain_intensity"]),
+        ("pain_recall", "", recall, _U["pain_recall"]),
+    ]
+    sites = data.sites.get(eid)
+    if sites:
+        unit = _U["body_site"]
+        values.extend([("body_site", "", site, unit) for site in sites])
+    if pain_kind:
+        values.append(("pain_kind", "", pain_kind, _U["pain_kind"]))
+    return values
+
+
+def _symptom(_eid: str, d: tuple[Any, ...], _data: ExportRows) -> list[Value]:
+    return [(d[0], "", str(d[1]), NRS_UNIT)]
+
+
+_STRESS_UNIT = _U["stress_level"]
+
+
+def _stress(_eid: str, d: tuple[Any, ...], _data: ExportRows) -> list[Value]:
+    return [("stress_level", "", str(d[0]), _STRESS_UNIT)]
+
+
+def _meal(eid: str, d: tuple[Any, ...], data: ExportRows) -> list[Value]:
+    meal_type, challenge_id = d
+    values = [("meal_type", "", meal_type, _U["meal_type"])]
+    cats: dict[int, list[str]] = {}
+    for position, key in data.food_categories.get(eid, ()):
+        cats.setdefault(position, []).append(key)
+    category_unit = _U["food_category"]
+    for number, (position, name, portion) in enumerate(data.foods.get(eid, ()), start=1):
+        item = str(number)
+        values.append(("food", item, neutralise(name), "text"))
+        if portion:
+            values.append(("portion", item, neutralise(portion), "text"))
+        for key in cats.get(position, ()):
+            values.append(("food_category", item, key, category_unit))
+    if challenge_id:
+        values.append(("challenge_id", "", challenge_id, "UUID"))
+    return values
+
+
+def _sleep(_eid: str, d: tuple[Any, ...], _data: ExportRows) -> list[Value]:
+    bed, wake, minutes, awakenings, hours, quality, refreshed = d
+    u = _U
+    values: list[Value] = []
+    if bed:
+        values.append(("bed_time", "", bed, TIME_UNIT))
+    if wake:
+        values.append(("wake_time", "", wake, TIME_UNIT))
+    if minutes is not None:
+        values.append(("minutes_to_sleep", "", str(minutes), u["minutes_to_sleep"]))
+    if awakenings is not None:
+        values.append(("awakenings", "", str(awakenings), u["awakenings"]))
+    if hours is not None:
+        values.append(("sleep_hours", "", _number(float(hours)), u["sleep_hours"]))
+    if quality is not None:
+        values.append(("sleep_quality", "", str(quality), u["sleep_quality"]))
+    if refreshed is not None:
+        values.append(("woke_refreshed", "", _yes_no(refreshed), u["woke_refreshed"]))
+    return values
+
+
+def _bowel(_eid: str, d: tuple[Any, ...], _data: ExportRows) -> list[Value]:
+    bristol, urgency, straining, blood, at_night = d
+    u = _U
+    return [
+        ("bristol_type", "", str(bristol), u["bristol_type"]),
+        ("urgency", "", _yes_no(urgency), u["urgency"]),
+        ("straining", "", _yes_no(straining), u["straining"]),
+        ("blood_seen", "", _yes_no(blood), u["blood_seen"]),
+        ("at_night", "", _yes_no(at_night), u["at_night"]),
+    ]
+
+
+def _diet_phase(_eid: str, d: tuple[Any, ...], _data: ExportRows) -> list[Value]:
+    protocol, protocol_name, phase, planned_end, ended, eliminated = d
+    u = _U
+    values = [("protocol", "", protocol, u["protocol"])]
+    if protocol_name:
+        values.append(("protocol_name", "", neutralise(protocol_name), "text"))
+    values.append(("phase", "", phase, u["phase"]))
+    if planned_end is not None:
+        values.append(("planned_end", "", planned_end.isoformat(), u["planned_end"]))
+    if ended is not None:
+        values.append(("ended", "", ended.isoformat(), u["ended"]))
+    for number, item in enumerate((x for x in eliminated.split("\n") if x), start=1):
+        values.append(("eliminated", str(number), neutralise(item), "text"))
+    return values
+
+
+def _challenge(eid: str, d: tuple[Any, ...], data: ExportRows) -> list[Value]:
+    food, targets, washout, outcome, decided_by = d
+    u = _U
+    values = [("challenge_food", "", neutralise(food), "text")]
+    for number, key in enumerate(targets.split(), start=1):
+        values.append(("target_symptom", str(number), key, u["target_symptom"]))
+    for day, size, amount in data.doses.get(eid, ()):
+        values.append(("dose_size", str(day), size, u["dose_size"]))
+        if amount:
+            values.append(("dose_amount", str(day), neutralise(amount), "text"))
+    values.append(("washout_days", "", str(washout), u["washout_days"]))
+    values.append(("outcome", "", outcome, u["outcome"]))
+    if decided_by:
+        values.append(("decided_by", "", decided_by, u["decided_by"]))
+    return values
+
+
+def _weekly_checkin(eid: str, d: tuple[Any, ...], data: ExportRows) -> list[Value]:
+    fatigue, unrefreshed, cognitive, headaches, lower, depression, wpi, sss = d
+    u = _U
+    values = [("wpi_site", "", site, u["wpi_site"]) for site in data.sites.get(eid, ())]
+    values += [
+        ("sss_fatigue", "", str(fatigue), u["sss_fatigue"]),
+        ("sss_unrefreshed", "", str(unrefreshed), u["sss_unrefreshed"]),
+        ("sss_cognitive", "", str(cognitive), u["sss_cognitive"]),
+        ("sss_headaches", "", _yes_no(headaches), u["sss_headaches"]),
+        ("sss_lower_abdominal_pain", "", _yes_no(lower), u["sss_lower_abdominal_pain"]),
+        ("sss_depression", "", _yes_no(depression), u["sss_depression"]),
+        ("wpi", "", str(wpi), u["wpi"]),
+        ("sss", "", str(sss), u["sss"]),
+        ("fs", "", str(wpi + sss), u["fs"]),
+    ]
+    return values
+
+
+def _context(_eid: str, d: tuple[Any, ...], _data: ExportRows) -> list[Value]:
+    period, illness, fever, alcohol, exercise, medication, reaction_food, reactions = d
+    u = _U
+    values = [
+        ("period", "", _yes_no(period), u["period"]),
+        ("illness", "", _yes_no(illness), u["illness"]),
+        ("fever", "", _yes_no(fever), u["fever"]),
+        ("alcohol", "", _yes_no(alcohol), u["alcohol"]),
+        ("exercise", "", _yes_no(exercise), u["exercise"]),
+    ]
+    if medication:
+        values.append(("medication", "", neutralise(medication), "text"))
+    if reaction_food:
+        values.append(("reaction_food", "", neutralise(reaction_food), "text"))
+    unit = u["reaction"]
+    values.extend([("reaction", "", reaction, unit) for reaction in reactions.split(",") if reaction])
+    return values
+
+
+#: (measure, item, value, unit) of one entry, in a fixed order, per stored kind.
+_MAKERS: dict[str, Callable[[str, tuple[Any, ...], ExportRows], list[Value]]] = {
+    EntryKind.PAIN.value: _pain,
+    EntryKind.SYMPTOM.value: _symptom,
+    EntryKind.STRESS.value: _stress,
+    EntryKind.MEAL.value: _meal,
+    EntryKind.SLEEP.value: _sleep,
+    EntryKind.BOWEL.value: _bowel,
+    EntryKind.DIET_PHASE.value: _diet_phase,
+    EntryKind.CHALLENGE.value: _challenge,
+    EntryKind.WEEKLY_CHECKIN.value: _weekly_checkin,
+    EntryKind.CONTEXT.value: _context,
+}
 
 
 def write_entries(path: Path, data: ExportRows, *, excel_bom: bool = False) -> int:
@@ -227,9 +306,9 @@ def write_entries(path: Path, data: ExportRows, *, excel_bom: bool = False) -> i
     with atomic_text(path, encoding="utf-8-sig" if excel_bom else "utf-8") as stream:
         writer = csv.writer(stream, lineterminator="\r\n")
         writer.writerow(ENTRY_COLUMNS)
-        for chunk in _chunks(entry_rows(data), 5000):
-            writer.writerows(chunk)
-            count += len(chunk)
+        for batch in entry_row_batches(data):
+            writer.writerows(batch)
+            count += len(batch)
     return count
 
 
@@ -237,18 +316,8 @@ def write_rows(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]],
     with atomic_text(path, encoding="utf-8-sig" if excel_bom else "utf-8") as stream:
         writer = csv.writer(stream, lineterminator="\r\n")
         writer.writerow(header)
-        writer.writerows(rows)
-
-
-def _chunks(rows: Iterator[tuple[str, ...]], size: int) -> Iterator[list[tuple[str, ...]]]:
-    chunk: list[tuple[str, ...]] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+        for first in range(0, len(rows), BATCH_ROWS):  # one long csv call would hold the GIL throughout
+            writer.writerows(rows[first : first + BATCH_ROWS])
 
 
 def export_csv(
@@ -276,6 +345,10 @@ def export_csv(
     result.values = write_entries(path, data, excel_bom=options.excel_bom)
     result.entries = len(data.entries)
     result.files.append(path)
+    symptoms_logged = {d[0] for d in data.details.get(EntryKind.SYMPTOM, {}).values()}
+    used_categories = sorted({key for cats in data.food_categories.values() for _pos, key in cats})
+    data.release()  # now, in steps, rather than all at once when the last reference goes
+    del data
     if stop():
         raise ExportCancelled
     report(2, 4)
@@ -283,13 +356,14 @@ def export_csv(
     category_names = {c.key: c.name for c in store.catalog.categories()}
     measured = store.entries.measurements(start=options.start, end=options.end)
     header, rows, symptoms = daily_summary_rows(measured, options.start, options.end, names=names)
+    del measured
     result.days = len(rows)
     path = folder / DAILY_FILE
     write_rows(path, header, rows, excel_bom=options.excel_bom)
+    shrink(rows)
     result.files.append(path)
     report(3, 4)
-    used_symptoms = sorted({d[0] for d in data.details.get(EntryKind.SYMPTOM, {}).values()} | set(symptoms))
-    used_categories = sorted({key for cats in data.food_categories.values() for _pos, key in cats})
+    used_symptoms = sorted(symptoms_logged | set(symptoms))
     path = folder / DICTIONARY_FILE
     dict_header, dict_rows = dictionary_rows(
         symptoms={k: names.get(k, k) for k in used_symptoms},

@@ -1,8 +1,9 @@
 """Bulk reading and writing for export and import: Core queries returning plain tuples, one transaction per import.
 
 Export reads every table once with a Core SELECT joined to ``entry`` and filtered by kind and local date (never ORM
-objects, never one query per entry: ORM loading was 5-7x slower here). Import inserts categories, symptoms and
-entries in one transaction and skips entries whose id is already stored, so importing a file twice adds nothing.
+objects, never one query per entry: ORM loading was 5-7x slower here); the whole journal skips the joins and filters
+(each table read straight through, the entries in index order). Import inserts categories, symptoms and entries in
+one transaction and skips entries whose id is already stored, so importing a file twice adds nothing.
 """
 
 from __future__ import annotations
@@ -64,6 +65,10 @@ DETAIL_COLUMNS: dict[EntryKind, tuple[Table, tuple[str, ...]]] = {
 }
 
 
+#: Items freed per step by :meth:`ExportRows.release`: about a millisecond of work.
+RELEASE_STEP = 5000
+
+
 @dataclass
 class ExportRows:
     """Everything stored about the entries of a range, as plain tuples keyed by entry id (a UUID string).
@@ -81,6 +86,31 @@ class ExportRows:
     food_categories: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
     sites: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     doses: dict[str, list[tuple[int, str, str]]] = field(default_factory=lambda: defaultdict(list))
+
+    def release(self, step: int = RELEASE_STEP) -> None:
+        """Empty every container, ``step`` items at a time.
+
+        Freeing a few hundred thousand tuples in one go (what happens when the last reference goes) is one long C
+        call that holds the GIL: on a background thread that froze the window for 100-200 ms at the end of a large
+        export. Emptied in steps, the interpreter can switch to the UI thread between them.
+        """
+        shrink(self.entries, step)
+        containers: list[dict[str, Any]] = [*self.details.values(), self.foods, self.food_categories, self.sites]
+        for rows in (*containers, self.doses):
+            _drain(rows, step)
+        self.details.clear()
+
+
+def shrink(items: list[Any], step: int = RELEASE_STEP) -> None:
+    """Empty ``items`` from the end, ``step`` at a time (see :meth:`ExportRows.release`)."""
+    while items:
+        del items[-step:]
+
+
+def _drain(mapping: dict[Any, Any], step: int) -> None:
+    while mapping:
+        for _ in range(min(step, len(mapping))):
+            mapping.popitem()
 
 
 @dataclass(frozen=True)
@@ -118,27 +148,36 @@ class BulkRepository:
     ) -> ExportRows:
         """Every stored value of the entries on local dates ``start`` to ``end`` (inclusive) of ``kinds``."""
         wanted = list(kinds) if kinds is not None else list(EntryKind)
+        # The whole journal (every kind, no dates): no filter on ``entry`` at all, so the entries come straight off
+        # the index on occurred_utc (no sort of the whole table), and each detail or child table is read on its own,
+        # without a join back to ``entry``: its rows all belong to entries of its kind (the foreign keys cascade).
+        everything = set(wanted) == set(EntryKind) and start is None and end is None
         found = ExportRows()
         with self._sessions() as s:
             utc = type_coerce(ENTRY.c.occurred_utc, String)
             query = select(ENTRY.c.id, ENTRY.c.kind, utc, ENTRY.c.utc_offset_min, ENTRY.c.note)
-            query = _filter(query, wanted, start, end).order_by(ENTRY.c.occurred_utc, ENTRY.c.id)
-            found.entries = [(r[0], r[1], r[2], r[3], r[4]) for r in s.execute(query)]
+            if not everything:
+                query = _filter(query, wanted, start, end)
+            found.entries = [
+                (r[0], r[1], r[2], r[3], r[4]) for r in s.execute(query.order_by(ENTRY.c.occurred_utc, ENTRY.c.id))
+            ]
+
+            def of_kind(query: Any, table: Table, kind: EntryKind) -> Any:
+                """``query`` on ``table`` limited to the entries of ``kind`` in the range (all of them: as it is)."""
+                if everything:
+                    return query
+                query = query.join_from(ENTRY, table, table.c.entry_id == ENTRY.c.id)
+                return _filter(query.where(ENTRY.c.kind == kind.value), None, start, end)
+
             for kind in wanted:
                 table, columns = DETAIL_COLUMNS[kind]
-                detail = select(table.c.entry_id, *(table.c[c] for c in columns)).join_from(
-                    ENTRY, table, table.c.entry_id == ENTRY.c.id
-                )
-                detail = _filter(detail.where(ENTRY.c.kind == kind.value), None, start, end)
+                detail = of_kind(select(table.c.entry_id, *(table.c[c] for c in columns)), table, kind)
                 found.details[kind] = {r[0]: tuple(r[1:]) for r in s.execute(detail)}
 
             def children(kind: EntryKind, table: Table, *columns: str, order: Sequence[str]) -> list[Any]:
                 if kind not in wanted:
                     return []
-                query = select(table.c.entry_id, *(table.c[c] for c in columns)).join_from(
-                    ENTRY, table, table.c.entry_id == ENTRY.c.id
-                )
-                query = _filter(query.where(ENTRY.c.kind == kind.value), None, start, end)
+                query = of_kind(select(table.c.entry_id, *(table.c[c] for c in columns)), table, kind)
                 return list(s.execute(query.order_by(table.c.entry_id, *(table.c[c] for c in order))))
 
             for r in children(EntryKind.MEAL, MEAL_FOOD, "position", "name", "portion", order=("position",)):
@@ -147,9 +186,13 @@ class BulkRepository:
                 EntryKind.MEAL, MEAL_FOOD_CATEGORY, "position", "category_key", order=("position", "category_key")
             ):
                 found.food_categories[r[0]].append((r[1], r[2]))
-            for kind in (EntryKind.PAIN, EntryKind.WEEKLY_CHECKIN):
-                for r in children(kind, ENTRY_SITE, "site", order=("site",)):
+            if everything:  # both kinds' sites at once
+                for r in children(EntryKind.PAIN, ENTRY_SITE, "site", order=("site",)):
                     found.sites[r[0]].append(r[1])
+            else:
+                for kind in (EntryKind.PAIN, EntryKind.WEEKLY_CHECKIN):
+                    for r in children(kind, ENTRY_SITE, "site", order=("site",)):
+                        found.sites[r[0]].append(r[1])
             for r in children(EntryKind.CHALLENGE, CHALLENGE_DOSE, "day", "size", "amount", order=("day",)):
                 found.doses[r[0]].append((r[1], r[2], r[3]))
         return found

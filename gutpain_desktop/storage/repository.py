@@ -510,15 +510,27 @@ def _daily_foods(days: list[date], names: list[str]) -> tuple[list[date], list[s
     The key is the one the food memory uses (lower case, single spaces), so "Greek yogurt" and "greek  yogurt" are
     one food; its label is the spelling used most recently.
     """
-    labels: dict[str, str] = {}
-    pairs: set[tuple[date, str]] = set()
+    keys: dict[str, str] = {}  # each spelling's key, worked out once (a diary repeats a few hundred spellings)
+    latest: dict[str, str] = {}  # key -> the spelling seen last
+    by_day: dict[date, set[str]] = {}
     for day, name in zip(days, names, strict=True):
-        key = _food_key(name)
+        key = keys.get(name)
+        if key is None:
+            key = keys[name] = _food_key(name)
         if key:
-            pairs.add((day, key))
-            labels[key] = name.strip()
-    ordered = sorted(pairs)
-    return [d for d, _ in ordered], [k for _, k in ordered], dict(sorted(labels.items()))
+            eaten = by_day.get(day)
+            if eaten is None:
+                eaten = by_day[day] = set()
+            eaten.add(key)
+            latest[key] = name
+    # By day, then key: sorting the days and each day's few keys (not one sort of every pair in one long call).
+    food_days: list[date] = []
+    food_keys: list[str] = []
+    for day in sorted(by_day):
+        eaten_keys = sorted(by_day[day])
+        food_days.extend([day] * len(eaten_keys))
+        food_keys.extend(eaten_keys)
+    return food_days, food_keys, {key: latest[key].strip() for key in sorted(latest)}
 
 
 def _local_hour(utc_text: str, offset_min: int) -> float:

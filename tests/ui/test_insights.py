@@ -24,6 +24,9 @@ def test_insights_find_the_planted_effect_and_offer_a_challenge(qtbot, window, u
     assert "trigger" not in text and "intoleran" not in text and " causes" not in text
     exposed, unexposed = view.report.values(view.shown[0])
     assert len(exposed) == view.shown[0].all_days.exposed_days and len(unexposed) > 0
+    # The chart of the chosen result follows on a later turn of the event loop.
+    qtbot.waitUntil(lambda: f"on {len(exposed)} days after Dairy" in view.canvas.accessibleDescription())
+    assert view.figure.axes and view.figure.axes[0].get_ylabel() == "Bloating"
     assert view.challenge_button.isEnabled()
     view.challenge_button.click()
     from gutpain_desktop.ui.dialogs.challenge_wizard import ChallengeWizard

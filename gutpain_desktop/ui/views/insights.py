@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -132,6 +132,13 @@ class InsightsView(QWidget):
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
         self.table.selectionModel().selectionChanged.connect(self._on_select)
+        # The chosen result's chart is drawn on a later turn of the event loop, not inside the selection change:
+        # filling the table after an analysis and drawing the chart in the same turn held the UI thread for 100-130
+        # ms. A quick series of selection changes (arrow keys down the results) draws only the last one.
+        self._draw_soon = QTimer(self)
+        self._draw_soon.setSingleShot(True)
+        self._draw_soon.setInterval(0)
+        self._draw_soon.timeout.connect(self._draw_chosen)
         self.challenge_button.clicked.connect(self._start_challenge)
         services.events.data_changed.connect(self._on_data_changed)
         self._stale = True
@@ -255,7 +262,12 @@ class InsightsView(QWidget):
             return
         said = (result.phrase, result.context_phrase, result.overlap_phrase)
         self.sentence.setText("\n\n".join(phrase(part) for part in said if part is not None))
-        self._draw(result)
+        self._draw_soon.start()  # the chart on a later turn: drawing it with the table held the UI 100-130 ms
+
+    def _draw_chosen(self) -> None:
+        result = self.chosen()
+        if result is not None and self.report is not None:
+            self._draw(result)
 
     def _draw(self, result: Association) -> None:
         assert self.report is not None
