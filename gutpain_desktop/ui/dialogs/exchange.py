@@ -167,7 +167,7 @@ class ReportDialog(TaskDialog):
         self.language_row = QWidget()
         self.language_row.setLayout(languages)
         languages.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Write the summary in:"), self.language_row)
+        form.addRow(buddy_label(self.tr("&Write the summary in:"), self.in_language), self.language_row)
         form.setRowVisible(self.language_row, self._translated())
         self.layout_.addLayout(form)
         self.layout_.addWidget(
