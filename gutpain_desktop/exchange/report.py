@@ -189,26 +189,13 @@ def build_report(
         worst[day] = max(worst.get(day, 0.0), float(value))
 
     nrs = "0-10"
+    h, best = Phrase.of(QT_TRANSLATE_NOOP("Report", "h")), Phrase.of(QT_TRANSLATE_NOOP("Report", "0-10, 10 best"))
     data.averages = [
         _average(Phrase.of(QT_TRANSLATE_NOOP("Report", "Pain (mean of the day)")), nrs, pain, start, end),
         _average(Phrase.of(QT_TRANSLATE_NOOP("Report", "Pain (worst of the day)")), nrs, worst, start, end),
         _average(Phrase.of(QT_TRANSLATE_NOOP("Report", "Stress")), nrs, stress, start, end),
-        _average(
-            Phrase.of(QT_TRANSLATE_NOOP("Report", "Sleep, hours")),
-            Phrase.of(QT_TRANSLATE_NOOP("Report", "h")),
-            hours,
-            start,
-            end,
-            better=True,
-        ),
-        _average(
-            Phrase.of(QT_TRANSLATE_NOOP("Report", "Sleep quality")),
-            Phrase.of(QT_TRANSLATE_NOOP("Report", "0-10, 10 best")),
-            quality,
-            start,
-            end,
-            better=True,
-        ),
+        _average(Phrase.of(QT_TRANSLATE_NOOP("Report", "Sleep, hours")), h, hours, start, end, better=True),
+        _average(Phrase.of(QT_TRANSLATE_NOOP("Report", "Sleep quality")), best, quality, start, end, better=True),
     ]
     ordered = [k for k in GUT_SYMPTOMS if k in symptom_daily]
     ordered += sorted(k for k in symptom_daily if k not in GUT_SYMPTOMS)

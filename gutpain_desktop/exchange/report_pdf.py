@@ -138,7 +138,7 @@ def _averages(page: _Pages, data: ReportData) -> None:
         if a.days
     ]  # fmt: skip
     for i, row in enumerate(rows):
-        fits = BOLD if i == 0 else 1.0
+        fits = 0.9 if i == 0 else 1.0  # the header is bold (short words: wider than BOLD allows for long lines)
         cells = [textwrap.wrap(cell, width=max(int(width * fits), 4)) or [""] for cell, width in
                  zip(row, widths, strict=True)]  # fmt: skip
         lines = max(len(cell) for cell in cells)
@@ -182,12 +182,12 @@ def _charts(page: _Pages, data: ReportData) -> None:
     panels = [(t, s) for t, s in zip(data.chart_titles, data.charts, strict=True) if any(x.values for x in s)]
     panels = [(t, s) for t, s in panels if any(v is not None for x in s for v in x.values)]
     titles = [
-        textwrap.wrap(render(Phrase.of(QT_TRANSLATE_NOOP("Report", "{title} — weekly means"), title=t)), width=42)
+        textwrap.wrap(render(Phrase.of(QT_TRANSLATE_NOOP("Report", "{title} — weekly means"), title=t)), width=38)
         for t, _ in panels
     ]
     # titles stay clear of the date offset ("2026-Jul") at the right under the chart above; each row of two charts
     # is as tall as the chart, its ticks and its longer title
-    tall = [height + 0.035 + 0.0115 * (max(len(t) for t in titles[r : r + 2]) - 1) for r in range(0, len(panels), 2)]
+    tall = [height + 0.035 + 0.013 * (max(len(t) for t in titles[r : r + 2]) - 1) for r in range(0, len(panels), 2)]
     page.room(sum(tall) + 0.006)
     for i, (title, series) in enumerate(panels):
         col, row = i % 2, i // 2

@@ -129,3 +129,22 @@ def test_longer_translated_words_wrap_and_stay_on_the_page(store: Store, tmp_pat
         for ax in figure.axes:
             title_box = inverse.transform(ax.title.get_window_extent(renderer).get_points())
             assert title_box[1][0] <= 1 - LEFT / 2, ax.title.get_text()
+
+
+def test_every_sentence_of_the_summary_fills_exactly_its_placeholders_and_is_marked_for_report(store: Store) -> None:
+    """Each phrase in the summary's data (nested ones too) gets exactly the values its template names, so no
+    translation can ask for a value that is not there; the summary's own texts are in the "Report" context."""
+    from gutpain_desktop.i18n import Phrase
+    from tests.report_journal import FIRST_DAY, LAST_DAY, fill_report_journal
+
+    fill_report_journal(store)
+    data = build_report(store, FIRST_DAY, LAST_DAY, today=LAST_DAY)
+    said = [a.label for a in data.averages] + [a.unit for a in data.averages] + data.chart_titles
+    said += [s.label for chart in data.charts for s in chart]
+    said += [*data.phases, *data.challenges, *data.associations, data.associations_note, *data.red_flags, *data.scales]
+    phrases = [p for value in said if isinstance(value, Phrase) for p in value.walk()]
+    assert len(phrases) > 40
+    assert [p.template for p in phrases if p.placeholders() != {name for name, _ in p.args}] == []
+    contexts = {p.context for p in phrases}
+    assert "Report" in contexts and contexts <= {"Report", "Lists", "Insights"}, contexts
+    assert all(isinstance(value, Phrase) for value in [*data.phases, *data.challenges, *data.red_flags, *data.scales])
