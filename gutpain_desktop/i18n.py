@@ -65,17 +65,24 @@ class Label:
 
 
 #: How a :class:`When` is written in English (strftime), by style.
-_ENGLISH_DATES = {"date": "%d %b %Y", "day_month": "%d %b", "weekday_day_month": "%a %d %b", "iso": "%Y-%m-%d"}
+_ENGLISH_DATES = {
+    "date": "%d %b %Y",
+    "day_month": "%d %b",
+    "weekday_day_month": "%a %d %b",
+    "iso": "%Y-%m-%d",
+    "month": "%b",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class When:
     """A date inside a sentence: "02 Dec 2026" ("date"), "02 Dec" ("day_month") or "Wed 02 Dec"
     ("weekday_day_month") in English; the UI writes it the person's way (their locale's order and month names).
-    "iso" is "2026-12-02" in English (as the journal's stored lines have it) and a short date in the UI."""
+    "iso" is "2026-12-02" in English (as the journal's stored lines have it) and a short date in the UI. "month" is
+    the month's short name alone ("Dec"; a chart's tick)."""
 
     day: date
-    style: Literal["date", "day_month", "weekday_day_month", "iso"] = "date"
+    style: Literal["date", "day_month", "weekday_day_month", "iso", "month"] = "date"
 
     def __str__(self) -> str:
         return self.day.strftime(_ENGLISH_DATES[self.style])

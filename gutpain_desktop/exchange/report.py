@@ -4,6 +4,11 @@ For a chosen period: who and when, averages and how they moved (first half again
 sleep and the gut symptoms, weekly series for small charts, the Bristol distribution, the diet phases and every
 challenge with its outcome, the strongest associations from the insights with their caveats, the red-flag events
 logged, and the scales used. Read through the repositories only.
+
+Every text is an :class:`~gutpain_desktop.i18n.Phrase`, a :class:`~gutpain_desktop.i18n.Label` or a
+:class:`~gutpain_desktop.i18n.When` (context "Report"): ``str()`` gives the English (the CLI's summary); the UI can
+have the summary written in the person's language (see :mod:`.report_pdf`). A name the person typed (a food, their own
+symptom) stays a plain string, or a label shown as typed when it has no translation.
 """
 
 from __future__ import annotations
@@ -20,12 +25,14 @@ from ..domain.entries import (
     ChallengeEntry,
     ChallengeOutcome,
     ContextEntry,
+    DecidedBy,
     EntryKind,
     Reaction,
     humanise,
 )
 from ..domain.measurements import Measurements
 from ..domain.scales import BRISTOL_DESCRIPTIONS
+from ..i18n import QT_TRANSLATE_NOOP, Arg, Label, Phrase, When, listed
 
 #: The period when none is given: the last 13 weeks.
 DEFAULT_DAYS = 91
@@ -34,23 +41,38 @@ GUT_SYMPTOMS = ("bloating", "abdominal_pain", "constipation", "diarrhoea", "naus
 MAX_ASSOCIATIONS = 4
 MAX_RED_FLAGS = 8
 
+#: The outcome of a challenge, as the labels the UI shows (written mid-sentence: "tolerated up to a dose").
 OUTCOME_LABELS = {
-    ChallengeOutcome.PENDING: "pending",
-    ChallengeOutcome.TOLERATED: "tolerated",
-    ChallengeOutcome.TOLERATED_UP_TO_DOSE: "tolerated up to a dose",
-    ChallengeOutcome.NOT_TOLERATED: "not tolerated",
-    ChallengeOutcome.INCONCLUSIVE: "inconclusive",
+    ChallengeOutcome.PENDING: "Pending",
+    ChallengeOutcome.TOLERATED: "Tolerated",
+    ChallengeOutcome.TOLERATED_UP_TO_DOSE: "Tolerated up to a dose",
+    ChallengeOutcome.NOT_TOLERATED: "Not tolerated",
+    ChallengeOutcome.INCONCLUSIVE: "Inconclusive",
 }
-ASSOCIATION_CAVEAT = (
-    "These are patterns in this diary, not proof of what is behind a symptom: they may be chance, or other things "
-    "that go with these foods (stress, sleep, other foods eaten with them). A structured reintroduction can test one."
+ASSOCIATION_CAVEAT = Phrase.of(
+    QT_TRANSLATE_NOOP(
+        "Report",
+        "These are patterns in this diary, not proof of what is behind a symptom: they may be chance, or other "
+        "things that go with these foods (stress, sleep, other foods eaten with them). A structured reintroduction "
+        "can test one.",
+    )
 )
+#: How a challenge is told, by who decided its outcome.
+_CHALLENGE = {
+    DecidedBy.NOBODY: QT_TRANSLATE_NOOP("Report", "{food} from {start} (watching {targets}; {doses}): {outcome}"),
+    DecidedBy.PERSON: QT_TRANSLATE_NOOP(
+        "Report", "{food} from {start} (watching {targets}; {doses}): {outcome}, decided by the person"
+    ),
+    DecidedBy.PRACTITIONER: QT_TRANSLATE_NOOP(
+        "Report", "{food} from {start} (watching {targets}; {doses}): {outcome}, decided by the practitioner"
+    ),
+}
 
 
 @dataclass(frozen=True)
 class Average:
-    label: str
-    unit: str
+    label: Arg
+    unit: Arg
     mean: float | None
     first_half: float | None
     second_half: float | None
@@ -67,7 +89,7 @@ class Average:
 
 @dataclass(frozen=True)
 class Series:
-    label: str
+    label: Arg
     #: Monday of each week, and that week's mean (None: nothing logged that week).
     weeks: list[date]
     values: list[float | None]
@@ -83,14 +105,14 @@ class ReportData:
     days_with_entries: int = 0
     averages: list[Average] = field(default_factory=list)
     charts: list[list[Series]] = field(default_factory=list)
-    chart_titles: list[str] = field(default_factory=list)
+    chart_titles: list[Arg] = field(default_factory=list)
     bristol: dict[int, int] = field(default_factory=dict)
-    phases: list[str] = field(default_factory=list)
-    challenges: list[str] = field(default_factory=list)
-    associations: list[str] = field(default_factory=list)
-    associations_note: str = ""
-    red_flags: list[str] = field(default_factory=list)
-    scales: list[str] = field(default_factory=list)
+    phases: list[Arg] = field(default_factory=list)
+    challenges: list[Arg] = field(default_factory=list)
+    associations: list[Arg] = field(default_factory=list)
+    associations_note: Arg = ""
+    red_flags: list[Arg] = field(default_factory=list)
+    scales: list[Arg] = field(default_factory=list)
 
     @property
     def days(self) -> int:
@@ -109,14 +131,14 @@ def _mean(values: Sequence[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def _average(label: str, unit: str, daily: dict[date, float], start: date, end: date, better: bool = False) -> Average:
+def _average(label: Arg, unit: Arg, daily: dict[date, float], start: date, end: date, better: bool = False) -> Average:
     middle = start + timedelta(days=((end - start).days + 1) // 2)
     first = [v for d, v in daily.items() if d < middle]
     second = [v for d, v in daily.items() if d >= middle]
     return Average(label, unit, _mean(list(daily.values())), _mean(first), _mean(second), len(daily), better)
 
 
-def _weekly(label: str, daily: dict[date, float], start: date, end: date) -> Series:
+def _weekly(label: Arg, daily: dict[date, float], start: date, end: date) -> Series:
     monday = start - timedelta(days=start.weekday())
     weeks: list[date] = []
     values: list[float | None] = []
@@ -167,29 +189,39 @@ def build_report(
         worst[day] = max(worst.get(day, 0.0), float(value))
 
     nrs = "0-10"
+    h, best = Phrase.of(QT_TRANSLATE_NOOP("Report", "h")), Phrase.of(QT_TRANSLATE_NOOP("Report", "0-10, 10 best"))
     data.averages = [
-        _average("Pain (mean of the day)", nrs, pain, start, end),
-        _average("Pain (worst of the day)", nrs, worst, start, end),
-        _average("Stress", nrs, stress, start, end),
-        _average("Sleep, hours", "h", hours, start, end, better=True),
-        _average("Sleep quality", "0-10, 10 best", quality, start, end, better=True),
+        _average(Phrase.of(QT_TRANSLATE_NOOP("Report", "Pain (mean of the day)")), nrs, pain, start, end),
+        _average(Phrase.of(QT_TRANSLATE_NOOP("Report", "Pain (worst of the day)")), nrs, worst, start, end),
+        _average(Phrase.of(QT_TRANSLATE_NOOP("Report", "Stress")), nrs, stress, start, end),
+        _average(Phrase.of(QT_TRANSLATE_NOOP("Report", "Sleep, hours")), h, hours, start, end, better=True),
+        _average(Phrase.of(QT_TRANSLATE_NOOP("Report", "Sleep quality")), best, quality, start, end, better=True),
     ]
     ordered = [k for k in GUT_SYMPTOMS if k in symptom_daily]
     ordered += sorted(k for k in symptom_daily if k not in GUT_SYMPTOMS)
+
+    def symptom(key: str) -> Label:
+        return Label(names.get(key) or humanise(key))
+
     for key in ordered:
-        data.averages.append(_average(names.get(key) or humanise(key), nrs, symptom_daily[key], start, end))
-    data.chart_titles = ["Pain and stress (0-10)", "Sleep", "Gut symptoms (0-10)", "Other symptoms (0-10)"]
+        data.averages.append(_average(symptom(key), nrs, symptom_daily[key], start, end))
+    data.chart_titles = [
+        Phrase.of(QT_TRANSLATE_NOOP("Report", "Pain and stress (0-10)")),
+        Phrase.of(QT_TRANSLATE_NOOP("Report", "Sleep")),
+        Phrase.of(QT_TRANSLATE_NOOP("Report", "Gut symptoms (0-10)")),
+        Phrase.of(QT_TRANSLATE_NOOP("Report", "Other symptoms (0-10)")),
+    ]
     data.charts = [
-        [_weekly("pain", pain, start, end), _weekly("stress", stress, start, end)],
-        [_weekly("hours", hours, start, end), _weekly("quality (0-10)", quality, start, end)],
         [
-            _weekly(names.get(k) or humanise(k), symptom_daily[k], start, end)
-            for k in GUT_SYMPTOMS
-            if k in symptom_daily
+            _weekly(Phrase.of(QT_TRANSLATE_NOOP("Report", "pain")), pain, start, end),
+            _weekly(Phrase.of(QT_TRANSLATE_NOOP("Report", "stress")), stress, start, end),
         ],
-        [_weekly(names.get(k) or humanise(k), symptom_daily[k], start, end) for k in ordered if k not in GUT_SYMPTOMS][
-            :4
+        [
+            _weekly(Phrase.of(QT_TRANSLATE_NOOP("Report", "hours")), hours, start, end),
+            _weekly(Phrase.of(QT_TRANSLATE_NOOP("Report", "quality (0-10)")), quality, start, end),
         ],
+        [_weekly(symptom(k), symptom_daily[k], start, end) for k in GUT_SYMPTOMS if k in symptom_daily],
+        [_weekly(symptom(k), symptom_daily[k], start, end) for k in ordered if k not in GUT_SYMPTOMS][:4],
     ]
     data.bristol = dict(sorted(Counter(m.bowel_bristol).items()))
     report(1, 4)
@@ -197,10 +229,23 @@ def build_report(
     for span in m.diet_phases:
         if span.ended is not None and span.ended < start:
             continue
-        data.phases.append(
-            f"{span.protocol}: {span.phase} from {span.start.isoformat()}"
-            + (f" (ended {span.ended.isoformat()})" if span.ended else "")
-        )
+        protocol, phase, since = Label(span.protocol), Label(humanise(span.phase), lower=True), When(span.start, "iso")
+        if span.ended is None:
+            said = Phrase.of(
+                QT_TRANSLATE_NOOP("Report", "{protocol}: {phase} from {start}"),
+                protocol=protocol,
+                phase=phase,
+                start=since,
+            )
+        else:
+            said = Phrase.of(
+                QT_TRANSLATE_NOOP("Report", "{protocol}: {phase} from {start} (ended {end})"),
+                protocol=protocol,
+                phase=phase,
+                start=since,
+                end=When(span.ended, "iso"),
+            )
+        data.phases.append(said)
     data.phases = data.phases[-6:]
     _challenges(store, data, names, start, end)
     _red_flags(store, data, start, end)
@@ -220,33 +265,59 @@ def _challenges(store: Any, data: ReportData, names: dict[str, str], start: date
         last = c.local_date + timedelta(days=2 + c.washout_days)
         if last < start:
             continue
-        doses = ", ".join(f"day {d.day} {d.size.value}" + (f" ({d.amount})" if d.amount else "") for d in c.doses)
-        targets = ", ".join((names.get(t) or humanise(t)).lower() for t in c.target_symptoms)
-        who = f", decided by the {c.decided_by.value}" if c.decided_by.value else ""
+        doses = listed([_dose(d.day, Label(humanise(d.size.value), lower=True), d.amount) for d in c.doses])
         data.challenges.append(
-            f"{c.food} from {c.local_date.isoformat()} (watching {targets}; {doses or 'no doses logged'}): "
-            f"{OUTCOME_LABELS[c.outcome]}{who}"
+            Phrase.of(
+                _CHALLENGE[c.decided_by],
+                food=c.food,
+                start=When(c.local_date, "iso"),
+                targets=listed([Label(names.get(t) or humanise(t), lower=True) for t in c.target_symptoms]),
+                doses=doses or Phrase.of(QT_TRANSLATE_NOOP("Report", "no doses logged")),
+                outcome=Label(OUTCOME_LABELS[c.outcome], lower=True),
+            )
         )
 
 
+def _dose(day: int, size: Label, amount: str) -> Phrase:
+    if amount:
+        return Phrase.of(QT_TRANSLATE_NOOP("Report", "day {day} {size} ({amount})"), day=day, size=size, amount=amount)
+    return Phrase.of(QT_TRANSLATE_NOOP("Report", "day {day} {size}"), day=day, size=size)
+
+
 def _red_flags(store: Any, data: ReportData, start: date, end: date) -> None:
-    events: list[str] = []
+    events: list[Arg] = []
     for e in store.entries.entries(kinds=[EntryKind.BOWEL, EntryKind.CONTEXT], start=start, end=end):
-        day = e.local_date.isoformat()
+        day = When(e.local_date, "iso")
         if isinstance(e, BowelEntry):
             if e.blood:
-                events.append(f"{day}: blood seen with a bowel movement")
+                events.append(
+                    Phrase.of(QT_TRANSLATE_NOOP("Report", "{day}: blood seen with a bowel movement"), day=day)
+                )
             if e.at_night:
-                events.append(f"{day}: bowel movement that woke them at night")
+                events.append(
+                    Phrase.of(QT_TRANSLATE_NOOP("Report", "{day}: bowel movement that woke them at night"), day=day)
+                )
         elif isinstance(e, ContextEntry):
             if e.fever:
-                events.append(f"{day}: fever")
+                events.append(Phrase.of(QT_TRANSLATE_NOOP("Report", "{day}: fever"), day=day))
             if e.reactions:
-                signs = ", ".join(REACTION_LABELS[r] for r in Reaction if r in e.reactions)
-                events.append(f"{day}: {signs} after {e.reaction_food}")
+                signs = listed([Label(REACTION_LABELS[r]) for r in Reaction if r in e.reactions])
+                events.append(
+                    Phrase.of(
+                        QT_TRANSLATE_NOOP("Report", "{day}: {signs} after {food}"),
+                        day=day,
+                        signs=signs,
+                        food=e.reaction_food,
+                    )
+                )
     if len(events) > MAX_RED_FLAGS:
         extra = len(events) - MAX_RED_FLAGS + 1
-        events = [*events[: MAX_RED_FLAGS - 1], f"... and {extra} more such events in the period"]
+        more = Phrase.counted(
+            extra,
+            QT_TRANSLATE_NOOP("Report", "... and %n more such events in the period", None, 2),
+            "... and %n more such event in the period",
+        )
+        events = [*events[: MAX_RED_FLAGS - 1], more]
     data.red_flags = events
 
 
@@ -257,50 +328,92 @@ def _associations(m: Measurements, data: ReportData, names: dict[str, str], star
     try:
         found = insights(m, start, end, names=names, outcomes=outcomes)
     except Exception as exc:  # the summary is still useful without this part
-        data.associations_note = f"The associations could not be computed ({type(exc).__name__})."
+        data.associations_note = Phrase.of(
+            QT_TRANSLATE_NOOP("Report", "The associations could not be computed ({problem})."),
+            problem=type(exc).__name__,
+        )
         return
     notable = found.notable[:MAX_ASSOCIATIONS]
     for a in notable:
-        text = a.sentence
-        if a.context_sentence:
-            text += " " + a.context_sentence
-        data.associations.append(text)
+        said: Arg = a.phrase
+        if a.context_phrase is not None:
+            said = Phrase.of(QT_TRANSLATE_NOOP("Report", "{finding} {context}"), finding=said, context=a.context_phrase)
+        data.associations.append(said)
     if notable:
-        data.associations_note = (
-            f"{len(found.notable)} of {found.tests} comparisons stood out after allowing for the number of "
-            f"comparisons (false discovery rate {found.settings.fdr:.0%}); the strongest are listed. "
-            + ASSOCIATION_CAVEAT
+        data.associations_note = Phrase.of(
+            QT_TRANSLATE_NOOP(
+                "Report",
+                "{notable} of {tests} comparisons stood out after allowing for the number of comparisons (false "
+                "discovery rate {fdr:.0%}); the strongest are listed. {caveat}",
+            ),
+            notable=len(found.notable),
+            tests=found.tests,
+            fdr=found.settings.fdr,
+            caveat=ASSOCIATION_CAVEAT,
         )
     elif found.tests:
-        data.associations_note = (
-            f"None of the {found.tests} food-symptom comparisons with enough data stood out in this period."
+        data.associations_note = Phrase.of(
+            QT_TRANSLATE_NOOP(
+                "Report", "None of the {tests} food-symptom comparisons with enough data stood out in this period."
+            ),
+            tests=found.tests,
         )
     else:
-        data.associations_note = (
-            "Not enough data in this period to compare days after foods with days without them (about 10 days "
-            "with and 10 without a food, over 4 weeks or more, are needed)."
+        data.associations_note = Phrase.of(
+            QT_TRANSLATE_NOOP(
+                "Report",
+                "Not enough data in this period to compare days after foods with days without them (about 10 days "
+                "with and 10 without a food, over 4 weeks or more, are needed).",
+            )
         )
 
 
-def _scales(m: Measurements, store: Any, start: date, end: date) -> list[str]:
-    lines = [
-        "Pain, stress and symptoms: 0-10 numeric rating scale, 0 = none (no pain), 10 = worst imaginable. Pain "
-        "entries state their recall period (now, average or worst of the last 24 h); a change of about 2 points or "
-        "30% is often treated as important (Farrar et al. 2001).",
-        "Sleep quality: 0-10 where 10 = excellent (higher is better); hours asleep as entered or from bed and wake "
-        "times (Consensus Sleep Diary fields, Carney et al. 2012).",
+def _scales(m: Measurements, store: Any, start: date, end: date) -> list[Arg]:
+    lines: list[Arg] = [
+        Phrase.of(
+            QT_TRANSLATE_NOOP(
+                "Report",
+                "Pain, stress and symptoms: 0-10 numeric rating scale, 0 = none (no pain), 10 = worst imaginable. "
+                "Pain entries state their recall period (now, average or worst of the last 24 h); a change of about "
+                "2 points or 30% is often treated as important (Farrar et al. 2001).",
+            )
+        ),
+        Phrase.of(
+            QT_TRANSLATE_NOOP(
+                "Report",
+                "Sleep quality: 0-10 where 10 = excellent (higher is better); hours asleep as entered or from bed and "
+                "wake times (Consensus Sleep Diary fields, Carney et al. 2012).",
+            )
+        ),
     ]
     if m.bowel_bristol:
         lines.append(
-            "Stool form: Bristol Stool Form Scale 1-7 (Lewis & Heaton 1997): 1-2 lean to constipation, 3-4 typical, "
-            "5-7 increasingly loose."
+            Phrase.of(
+                QT_TRANSLATE_NOOP(
+                    "Report",
+                    "Stool form: Bristol Stool Form Scale 1-7 (Lewis & Heaton 1997): 1-2 lean to constipation, 3-4 "
+                    "typical, 5-7 increasingly loose.",
+                )
+            )
         )
     if store.entries.count(kinds=[EntryKind.WEEKLY_CHECKIN], start=start, end=end):
         lines.append(
-            "Weekly check-ins: Widespread Pain Index (0-19) and Symptom Severity Scale (0-12) items of the ACR 2016 "
-            "criteria, as numbers only; the self-report form is not for diagnosis (Wolfe et al. 2016)."
+            Phrase.of(
+                QT_TRANSLATE_NOOP(
+                    "Report",
+                    "Weekly check-ins: Widespread Pain Index (0-19) and Symptom Severity Scale (0-12) items of the "
+                    "ACR 2016 criteria, as numbers only; the self-report form is not for diagnosis (Wolfe et al. "
+                    "2016).",
+                )
+            )
         )
     return lines
 
 
-BRISTOL_SHORT = {k: v.split(",")[0] for k, v in BRISTOL_DESCRIPTIONS.items()}
+def bristol_short(words: str) -> str:
+    """A Bristol type's description up to its first comma ("Lumpy, sausage-shaped" -> "Lumpy"), in any language."""
+    return words.split(",")[0]
+
+
+#: The Bristol types' descriptions (labels, "Labels" context), for the summary's legend (see :func:`bristol_short`).
+BRISTOL_LABELS = {k: Label(v) for k, v in BRISTOL_DESCRIPTIONS.items()}

@@ -64,6 +64,8 @@ def _part(part: Label | When) -> str:
             return DisplayFormats.short_date(part.day)
         if part.style == "day_month":
             return DisplayFormats.day_month(part.day)
+        if part.style == "month":
+            return QLocale().standaloneMonthName(part.day.month, QLocale.FormatType.ShortFormat)
         return f"{DisplayFormats.weekday(part.day)} {DisplayFormats.day_month(part.day)}"
     return mid_sentence(part.text) if part.lower else label(part.text)
 
@@ -100,6 +102,14 @@ def number(value: float, decimals: int = 1) -> str:
     """A decimal number the way the person's locale writes it ('5.3', or '5,3' in German). Exports keep their own
     format: this is for what the app shows."""
     return QLocale().toString(float(value), "f", decimals)
+
+
+def written(said: Arg) -> str:
+    """Like :func:`phrase`, with a decimal number written as :func:`number` writes it ("4,5" in German): the words of
+    the PDF summary in the person's language (``exchange.report_pdf.Render``)."""
+    if isinstance(said, float):
+        return number(said, 1)
+    return phrase(said)
 
 
 def plural(done: str, count: int, many: str, one: str) -> str:

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QRadioButton,
     QWidget,
 )
 
@@ -26,6 +27,7 @@ from ...exchange.csv_export import ExportOptions, ExportResult, export_csv
 from ..forms.base import buddy_label, form_layout, hint
 from ..services import Services
 from ..translate import label as translated
+from ..translate import written
 from .task_dialog import HEALTH_DATA_NOTICE, DateRange, TaskDialog
 
 
@@ -152,6 +154,21 @@ class ReportDialog(TaskDialog):
         form.addRow(self.tr("&Name"), self.name)
         self.range = DateRange(all_dates=False)
         form.addRow(self.tr("Period"), self.range)
+        # A practitioner may not read the person's language: when the app is translated, the summary can be English.
+        self.in_language = QRadioButton(self._language_name())
+        self.in_language.setAccessibleName(self.tr("Write the summary in the app's language"))
+        self.in_english = QRadioButton(self.tr("English"))
+        self.in_english.setAccessibleName(self.tr("Write the summary in English"))
+        self.in_language.setChecked(True)
+        languages = QHBoxLayout()
+        languages.addWidget(self.in_language)
+        languages.addWidget(self.in_english)
+        languages.addStretch(1)
+        self.language_row = QWidget()
+        self.language_row.setLayout(languages)
+        languages.setContentsMargins(0, 0, 0, 0)
+        form.addRow(buddy_label(self.tr("&Write the summary in:"), self.in_language), self.language_row)
+        form.setRowVisible(self.language_row, self._translated())
         self.layout_.addLayout(form)
         self.layout_.addWidget(
             hint(
@@ -176,6 +193,18 @@ class ReportDialog(TaskDialog):
         if path:
             self.path.setText(path)
 
+    def _translated(self) -> bool:
+        """Whether the app is shown in a translation (its texts are not the English they are written in)."""
+        return self.windowTitle() != "PDF summary for a clinician"
+
+    def _language_name(self) -> str:
+        """The translation's language, in that language: the translator's answer, else the locale's name for it."""
+        name = self.tr("This language", "the name of the language you translate into, in it: Deutsch, français")
+        if name == "This language":
+            native = QLocale().nativeLanguageName()
+            return native[:1].upper() + native[1:]
+        return name
+
     def make_pdf(self) -> None:
         text = self.path.text().strip()
         if not text:
@@ -189,13 +218,16 @@ class ReportDialog(TaskDialog):
             self.status.setText(self.tr("The first day is after the last day."))
             return
         services, name = self.services, self.name.text()
+        translated = self._translated() and self.in_language.isChecked()
 
         def work(progress: Any, _cancelled: Any) -> tuple[Path, int]:
             from ...exchange.report import build_report
-            from ...exchange.report_pdf import write_report
+            from ...exchange.report_pdf import english, write_report
 
             data = build_report(services, start, end, name=name, progress=progress)
-            return path, write_report(data, path)
+            # Qt's translators and QLocale may be read from this worker thread (QCoreApplication.translate is
+            # thread-safe); nothing here touches a widget.
+            return path, write_report(data, path, written if translated else english)
 
         self.create_button.setEnabled(False)
         self.status.setText(self.tr("Making the summary…"))
