@@ -8,6 +8,11 @@ import tempfile
 
 # Qt aborts without a display unless told to draw offscreen; this must happen before the first PySide6 import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# One locale for every test, whatever the developer's (Qt reads LC_ALL on Linux; child processes inherit it): Qt's
+# "C" locale, with 24-hour times and "." decimals. Tests about other locales set QLocale.setDefault themselves.
+os.environ["LC_ALL"] = "C.UTF-8"
+os.environ["LANG"] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)
 # Never the person's real journal: anything that falls back to GUTPAIN_DATA_DIR (the app, the CLI, child
 # processes) lands in a throwaway folder. Overwritten on purpose, even if the developer has it set.
 _SESSION_DATA_DIR = tempfile.mkdtemp(prefix="gutpain-tests-")

@@ -37,7 +37,8 @@ class InstanceLock:
             os.close(fd)
             raise AlreadyOpenError(
                 f"GutPain Desktop is already open on the journal in {self.path.parent}. Please switch to that "
-                "window (it may be minimised or on another desktop), or close it first."
+                "window (it may be minimised, on another desktop, or kept in the tray: click the GutPain icon "
+                "there), or quit it first."
             ) from None
         with contextlib.suppress(OSError):
             os.ftruncate(fd, 0)

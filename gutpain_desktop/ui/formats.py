@@ -8,6 +8,7 @@ Exports never use this: they keep ISO dates and 24-hour times.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -16,7 +17,53 @@ from PySide6.QtCore import QDate, QLocale, Qt, QTime
 from ..domain.weeks import week_start_of
 
 WEEK_DAYS = {"monday": Qt.DayOfWeek.Monday, "sunday": Qt.DayOfWeek.Sunday, "saturday": Qt.DayOfWeek.Saturday}
-_WEEKDAY_NAME = re.compile(r"d{3,4}[,.\s]*")
+#: A Qt date pattern's parts: a quoted literal, a run of one field letter ("yyyy", "MMM", "d"), or any other character.
+_PATTERN_PART = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*|.", re.DOTALL)
+
+
+def _is_field(part: str) -> bool:
+    return part[0].isascii() and part[0].isalpha()
+
+
+def without_field(pattern: str, unwanted: Callable[[str], bool]) -> str:
+    """``pattern`` without its first field that ``unwanted`` picks, and the separators and words that belong to it:
+    the year in 'MMMM d, yyyy', "d 'de' MMMM 'de' yyyy" or 'yyyy年M月d日', the weekday in 'dddd, d MMMM' or
+    'M月d日dddd'. Works on the pattern, not the written date, so the year goes in every script (Arabic digits too)."""
+    parts = [match.group(0) for match in _PATTERN_PART.finditer(pattern)]
+    found = next((i for i, part in enumerate(parts) if _is_field(part) and unwanted(part)), None)
+    if found is None:
+        return pattern
+    fields = [i for i, part in enumerate(parts) if _is_field(part) and i != found]
+    after = [i for i in fields if i > found]
+    if after:  # first or in the middle: what follows it, up to the next field, goes ("yyyy年M月" -> "M月")
+        return _trimmed(parts[:found] + parts[after[0] :])
+    before = [i for i in fields if i < found]
+    if not before:
+        return ""
+    # The last field: what joins it to the field before goes too ("MMMM d, yyyy" -> "MMMM d"), except a unit
+    # written right after that field in its own script ("d日dddd" -> "d日").
+    keep = parts[: before[-1] + 1]
+    for part in parts[before[-1] + 1 : found]:
+        if not (len(part) == 1 and not part.isascii() and part.isalpha()):
+            break
+        keep.append(part)
+    return _trimmed(keep)
+
+
+def _trimmed(parts: list[str]) -> str:
+    """The pattern without separators left at its start ("، d MMMM" -> "d MMMM")."""
+    text = "".join(parts)
+    while text and not text[0].isalpha() and text[0] != "'":
+        text = text[1:]
+    return text
+
+
+def _is_year(part: str) -> bool:
+    return part[0] == "y"
+
+
+def _is_weekday(part: str) -> bool:
+    return part[0] == "d" and len(part) >= 3
 
 
 def time_display_format(choice: str, locale: QLocale | None = None) -> str:
@@ -82,16 +129,18 @@ class DisplayFormats:
     @staticmethod
     def short_date(day: Day) -> str:
         """The same without the weekday: 'Dec 2, 2026' or '2 Dec 2026'."""
-        long = QLocale().dateFormat(QLocale.FormatType.LongFormat)
-        pattern = _WEEKDAY_NAME.sub("", long.replace("MMMM", "MMM")).strip(" ,.")
-        return QLocale().toString(_qdate(day), pattern)
+        return QLocale().toString(_qdate(day), DisplayFormats.short_date_pattern())
+
+    @staticmethod
+    def short_date_pattern() -> str:
+        long = QLocale().dateFormat(QLocale.FormatType.LongFormat).replace("MMMM", "MMM")
+        return without_field(long, _is_weekday)
 
     @staticmethod
     def day_month(day: Day) -> str:
         """Day and month only: 'Dec 2' or '2 Dec'."""
-        text = DisplayFormats.short_date(day)
-        year = str(day.year)
-        return text.replace(year, "").strip(" ,./-") if year in text else text
+        pattern = without_field(DisplayFormats.short_date_pattern(), _is_year)
+        return QLocale().toString(_qdate(day), pattern)
 
     @staticmethod
     def long_date(day: Day) -> str:

@@ -43,3 +43,25 @@ def test_a_read_only_journal_keeps_the_checkin_form_filled(qtbot, window, ui_sto
     click(qtbot, form.save_button)
     assert ui_store.entries.count() == 2
     assert not form.error.isVisible()
+
+
+def test_a_read_only_journal_keeps_the_challenge_wizard_open_with_why(qtbot, window, ui_store):
+    from gutpain_desktop.ui.dialogs.challenge_wizard import open_challenge_wizard
+
+    wizard = open_challenge_wizard(window.services, window)
+    qtbot.addWidget(wizard)
+    qtbot.keyClicks(wizard.food_page.food, "Milk")
+    wizard.next()
+    targets = wizard.targets_page.targets
+    for i in range(targets.count()):
+        if targets.item(i).data(Qt.ItemDataRole.UserRole) == "bloating":
+            targets.item(i).setCheckState(Qt.CheckState.Checked)
+    wizard.next()
+    with read_only(ui_store):
+        wizard.accept()  # what Finish does
+        assert wizard.isVisible() and wizard.saved is None
+        error = wizard.plan_page.error
+        assert error.isVisible() and "read-only" in error.text(), error.text()
+        assert ui_store.entries.count() == 0
+    wizard.accept()
+    assert wizard.saved is not None and ui_store.entries.count() == 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import numpy as np
+import pytest
 from matplotlib import dates as mdates
 from PySide6.QtCore import QLocale, Qt, QTime
 
@@ -175,3 +176,32 @@ def test_the_weekly_check_in_is_due_once_per_chosen_week(qtbot, window, ui_store
     # A new week (from Monday), but the check-in of the day before still covers most of the past week: not yet.
     assert not window.today.weekly_due.isVisibleTo(window)
     dialog.reject()
+
+
+@pytest.mark.parametrize(
+    ("locale", "short", "day_month"),
+    [
+        ("en_US", "Dec 2, 2026", "Dec 2"),
+        ("de_DE", "2. Dez. 2026", "2. Dez."),
+        ("ja_JP", "2026年12月2日", "12月2日"),
+        ("ko_KR", "2026년 12월 2일", "12월 2일"),
+        ("es_CO", "2 de dic de 2026", "2 de dic"),
+        ("ar_EG", "٢ ديسمبر ٢٠٢٦", "٢ ديسمبر"),
+        ("ru_RU", "2 дек. 2026\u202fг.", "2 дек."),
+    ],
+)
+def test_dates_without_the_year_or_weekday_read_well_in_every_script(qapp, locale, short, day_month) -> None:  # type: ignore[no-untyped-def]
+    """The year and the weekday are taken out of the locale's pattern with their own separators and words, not out of
+    the written date: 'yyyy年' and "'de' yyyy" go whole, and a year in Arabic digits goes too."""
+    from PySide6.QtCore import QLocale
+
+    from gutpain_desktop.ui.formats import DisplayFormats
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(locale))
+    try:
+        day = date(2026, 12, 2)
+        assert DisplayFormats.short_date(day) == short
+        assert DisplayFormats.day_month(day) == day_month
+    finally:
+        QLocale.setDefault(before)

@@ -265,8 +265,9 @@ def test_automatic_backups_only_when_something_changed_and_never_while_paused(
 
 def test_a_second_lock_on_the_same_folder_is_refused_until_the_first_is_released(tmp_path: Path) -> None:
     first = InstanceLock(tmp_path).acquire()
-    with pytest.raises(AlreadyOpenError, match="already open"):
+    with pytest.raises(AlreadyOpenError, match="already open") as refused:
         InstanceLock(tmp_path).acquire()
+    assert "tray" in str(refused.value)  # kept running in the tray, the first copy has no window to switch to
     assert InstanceLock(tmp_path / "elsewhere").acquire().held
     first.release()
     with InstanceLock(tmp_path) as again:

@@ -35,6 +35,7 @@ from ...domain.diet import FODMAP_GROUPS
 from ...domain.entries import ChallengeEntry
 from ...domain.validation import ValidationError
 from ...i18n import QT_TRANSLATE_NOOP
+from ...storage import StorageWriteError
 from ..commands import AddEntriesCommand, challenging
 from ..formats import DisplayFormats
 from ..forms.base import hint
@@ -252,9 +253,12 @@ class ChallengeWizard(QWizard):
     def accept(self) -> None:
         try:
             saved = self.services.entries.add(self.entry())
-        except (ValidationError, OSError) as exc:
-            self.plan_page.error.show_error(exc if isinstance(exc, ValidationError) else str(exc))
+        except ValidationError as exc:
+            self.plan_page.error.show_error(exc)
             return  # the wizard stays open with everything the person chose
+        except StorageWriteError as exc:  # disk full, read-only folder…: the same, with why the save failed
+            self.plan_page.error.show_error(phrase(exc.phrase))
+            return
         assert isinstance(saved, ChallengeEntry)
         self.saved = saved
         self.services.undo.push(AddEntriesCommand(self.services, [saved], challenging(saved.food)))
