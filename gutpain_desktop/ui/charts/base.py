@@ -134,10 +134,11 @@ class ChartWidget(QWidget):
         self.key.setTextFormat(Qt.TextFormat.RichText)
         self.key_items: list[KeyItem] = []
         layout.addWidget(self.key)
-        scale = follow_text_size()
+        #: How much larger than usual the person's text is (2 at 200% text).
+        self.text_scale = follow_text_size()
         self.figure = Figure(figsize=(8, 3))
         self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setMinimumHeight(round(240 * scale))  # larger text needs a taller chart to stay readable
+        self.set_canvas_height(240)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.table = QTableView()
         self.table_model = RowsModel(self.table)
@@ -226,6 +227,10 @@ class ChartWidget(QWidget):
         for axes in self.figure.axes:
             self._style(axes)
         self._built = True
+
+    def set_canvas_height(self, height: int) -> None:
+        """The chart's least height at the usual text size; larger text makes it taller, to stay readable."""
+        self.canvas.setMinimumHeight(round(height * self.text_scale))
 
     def build(self) -> None:
         """Create the axes and the artists on ``self.figure``, empty; ``update_chart`` fills them."""

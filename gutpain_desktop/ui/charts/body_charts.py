@@ -83,7 +83,7 @@ class SitesChart(ChartWidget):
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.canvas.setMinimumHeight(380)
+        self.set_canvas_height(380)
         self.labels = [translated(info.label) for info in BODY_SITES]
         self.counts = [0] * len(self.labels)
 

@@ -32,7 +32,7 @@ class CalendarChart(ChartWidget):
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.canvas.setMinimumHeight(330)
+        self.set_canvas_height(330)
 
     def build(self) -> None:
         self.axes = axes = self.figure.add_subplot()
