@@ -38,14 +38,17 @@ from .entries import (
 from .scales import BRISTOL_DESCRIPTIONS, SITE_INFO, BodySite
 
 #: The English words a stored summary starts with when it names its own kind (what :func:`without_kind` removes).
-KIND_PREFIXES: dict[EntryKind, str] = {
-    EntryKind.PAIN: "Pain ",
-    EntryKind.STRESS: "Stress ",
-    EntryKind.SLEEP: "Sleep: ",
-    EntryKind.CHALLENGE: "Challenge: ",
-    EntryKind.WEEKLY_CHECKIN: "Weekly check-in: ",
-    EntryKind.CONTEXT: "Context: ",
+#: The kinds whose stored line starts with the kind's name, and how ("Pain 6/10", "Sleep: 7.5 h, ...").
+WITH_KIND: dict[EntryKind, Source] = {
+    EntryKind.PAIN: QT_TRANSLATE_NOOP("Summaries", "Pain {details}"),
+    EntryKind.STRESS: QT_TRANSLATE_NOOP("Summaries", "Stress {details}"),
+    EntryKind.SLEEP: QT_TRANSLATE_NOOP("Summaries", "Sleep: {details}"),
+    EntryKind.CHALLENGE: QT_TRANSLATE_NOOP("Summaries", "Challenge: {details}"),
+    EntryKind.WEEKLY_CHECKIN: QT_TRANSLATE_NOOP("Summaries", "Weekly check-in: {details}"),
+    EntryKind.CONTEXT: QT_TRANSLATE_NOOP("Summaries", "Context: {details}"),
 }
+#: The English those lines start with, which :func:`without_kind` takes off a stored line.
+KIND_PREFIXES: dict[EntryKind, str] = {kind: str(text).split("{details}")[0] for kind, text in WITH_KIND.items()}
 
 #: Words of the lines that stand alone (no placeholders): flags of a bowel movement (urgency, straining, blood,
 #: at night), of a day's context (period, illness, fever, alcohol, exercise), how one woke.
@@ -111,19 +114,8 @@ def without_kind(summary: str, kind: EntryKind) -> str:
 
 def _with_kind(entry: Entry, details: Arg) -> Arg:
     """The line as stored: the details, after the kind for the kinds that name it."""
-    if isinstance(entry, PainEntry):
-        return Phrase.of(QT_TRANSLATE_NOOP("Summaries", "Pain {details}"), details=details)
-    if isinstance(entry, StressEntry):
-        return Phrase.of(QT_TRANSLATE_NOOP("Summaries", "Stress {details}"), details=details)
-    if isinstance(entry, SleepEntry):
-        return Phrase.of(QT_TRANSLATE_NOOP("Summaries", "Sleep: {details}"), details=details)
-    if isinstance(entry, ChallengeEntry):
-        return Phrase.of(QT_TRANSLATE_NOOP("Summaries", "Challenge: {details}"), details=details)
-    if isinstance(entry, WeeklyCheckinEntry):
-        return Phrase.of(QT_TRANSLATE_NOOP("Summaries", "Weekly check-in: {details}"), details=details)
-    if isinstance(entry, ContextEntry):
-        return Phrase.of(QT_TRANSLATE_NOOP("Summaries", "Context: {details}"), details=details)
-    return details
+    template = WITH_KIND.get(entry.kind)
+    return details if template is None else Phrase.of(template, details=details)
 
 
 def _details(entry: Entry, name: Callable[[str], Label], names: Mapping[str, str]) -> Arg:
